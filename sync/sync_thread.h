@@ -23,8 +23,10 @@ struct FtSyncThread {
     void (*attach)(FtSyncThread *self);
 };
 
-// The calling thread's record, or NULL when none is bound. The per-thread pointer it reads is the
-// only thread-local variable of the sync layer.
+// The calling thread's record, or NULL when none is bound. Besides this pointer the sync layer has
+// one more thread-local variable: the fallback record that sync/critical_section.c binds for a
+// thread that takes a critical section with no record bound. runtime/ binds its thread state's
+// record before the thread takes any critical section, so the fallback never serves a runtime thread.
 extern __thread FtSyncThread *ft_sync_thread_tls;
 
 static inline FtSyncThread *

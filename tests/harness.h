@@ -20,14 +20,14 @@ static FtTestCase ft_test_cases[256];
 static int ft_test_count;
 static int ft_test_current_failed;
 
-#define TEST(name)                                                                   \
-    static void test_##name(void);                                                   \
-    __attribute__((constructor)) static void ft_test_register_##name(void)           \
+#define TEST(test_name)                                                              \
+    static void test_##test_name(void);                                              \
+    __attribute__((constructor)) static void ft_test_register_##test_name(void)      \
     {                                                                                \
-        ft_test_cases[ft_test_count].name = #name;                                   \
-        ft_test_cases[ft_test_count++].func = test_##name;                           \
+        ft_test_cases[ft_test_count].name = #test_name;                              \
+        ft_test_cases[ft_test_count++].func = test_##test_name;                      \
     }                                                                                \
-    static void test_##name(void)
+    static void test_##test_name(void)
 
 // A failed check reports and returns from the test function (hence the name's "or return" is
 // implied by every CHECK: tests must not hold resources across a CHECK they could leak).

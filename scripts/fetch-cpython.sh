@@ -33,7 +33,9 @@ fi
 state=$DEST/apt
 mkdir -p "$state/lists/partial" "$state/cache/archives/partial" "$DEST/debs" "$DEST/root" "$DEST/bin"
 echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror sid main" > "$state/sources.list"
-apt_opts=(-qq
+# Valid-Until is not checked: sid's Release file carries a one-week expiry, and a mirror that serves a
+# frozen snapshot (as some build farms do) would otherwise be refused. The signature is still checked.
+apt_opts=(-qq -o "Acquire::Check-Valid-Until=false"
   -o "Dir::Etc::sourcelist=$state/sources.list" -o "Dir::Etc::sourceparts=-"
   -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state/cache" -o "APT::Get::List-Cleanup=0")
 apt-get "${apt_opts[@]}" update

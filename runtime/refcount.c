@@ -1,0 +1,136 @@
+// runtime/refcount.c: the slow paths of biased reference counting (runtime/refcount.h).
+//
+// Owns: the transitions of ob_ref_shared's merge state and the decision to free.
+// Invariant: an object is freed exactly once, by the thread that observes either
+//   (a) its owner's local count reaching 0 while ob_ref_shared == 0 (INIT, nobody else holds it), or
+//   (b) ob_ref_shared becoming exactly FT_REF_SHARED_MERGED (merged, count 0) through its own
+//       compare-and-swap.
+// Concurrency: lock-free. ob_ref_local is written by the owner only (or by whoever merges it once the
+// owner is gone or the world is stopped); ob_ref_shared changes only by compare-and-swap or atomic add.
+// Every decrement is a release and every path that frees performs an acquire on ob_ref_shared, so all
+// uses of the object happen before its destructor.
+// Mirrors CPython's Objects/object.c (_Py_MergeZeroLocalRefcount, _Py_DecRefSharedDebug,
+// _Py_ExplicitMergeRefcount, _Py_SetImmortal, _PyObject_SetDeferredRefcount); FREE-THREADING.md 2.3.
+#include "runtime/refcount.h"
+
+#include "runtime/brc.h"   // ft_brc_queue_object
+#include "sync/fatal.h"    // FT_ASSERT
+
+void
+ft_refcount_merge_zero_local_slow(FtObject *op)
+{
+    FT_ASSERT(op->ob_ref_local == 0);
+    // acquire: pairs with the release half of other threads' decrements (the CAS in
+    // ft_refcount_decref_shared_slow), so their uses of op happen before the free below.
+    Ft_ssize shared = ft_atomic_load_ssize_acquire(&op->ob_ref_shared);
+    if (shared == 0) {
+        // Nobody else holds a reference and, the state being INIT, nobody may take one through
+        // ft_try_incref_shared either: free without any read-modify-write.
+        ft_object_dealloc(op);
+        return;
+    }
+    // ob_tid = 0 before the state becomes MERGED, so that "MERGED => unowned" holds for anyone who
+    // sees the new state (CPython gh-121794).
+    // relaxed: ordered before the release CAS below, which publishes it with the MERGED state.
+    ft_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
+    Ft_ssize desired;
+    do {
+        desired = shared | FT_REF_SHARED_MERGED;
+        // acq_rel: release publishes ob_tid = 0; acquire pairs with concurrent decrements when we
+        // end up freeing.
+    } while (!ft_atomic_cas_ssize_acq_rel(&op->ob_ref_shared, &shared, desired));
+    if (desired == FT_REF_SHARED_MERGED)
+        ft_object_dealloc(op);
+}
+
+void
+ft_refcount_decref_shared_slow(FtObject *op)
+{
+    // relaxed: the compare-and-swap below re-validates the value.
+    Ft_ssize shared = ft_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    Ft_ssize desired;
+    bool queue;
+    do {
+        // Count 0 and not yet queued or merged: subtracting would make the shared count negative
+        // while the owner may be about to free the object on its INIT fast path. Instead hand the
+        // reference to the owner, which will merge it and drop it.
+        queue = shared == 0 || shared == FT_REF_SHARED_MAYBE_WEAKREF;
+        if (queue)
+            desired = FT_REF_SHARED_QUEUED;
+        else
+            desired = shared - ((Ft_ssize)1 << FT_REF_SHARED_SHIFT);
+        // acq_rel: release orders our uses of op before whoever frees it; acquire orders the free
+        // below after everybody else's uses.
+    } while (!ft_atomic_cas_ssize_acq_rel(&op->ob_ref_shared, &shared, desired));
+
+    if (queue)
+        ft_brc_queue_object(op);
+    else if (desired == FT_REF_SHARED_MERGED)
+        ft_object_dealloc(op);
+}
+
+Ft_ssize
+ft_refcount_explicit_merge(FtObject *op, Ft_ssize extra)
+{
+    FT_ASSERT(!ft_object_is_immortal(op));
+    // relaxed: the caller is the owner, or the owner is gone (its last stores are ordered by the
+    // bucket lock of runtime/brc.c or by thread exit), or the world is stopped.
+    Ft_ssize local = (Ft_ssize)ft_atomic_load_uint32_relaxed(&op->ob_ref_local);
+    // relaxed: published by the release half of the CAS below.
+    ft_atomic_store_uint32_relaxed(&op->ob_ref_local, 0);
+    ft_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
+
+    // relaxed: re-validated by the compare-and-swap.
+    Ft_ssize shared = ft_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    Ft_ssize total, desired;
+    do {
+        total = (shared >> FT_REF_SHARED_SHIFT) + local + extra;
+        desired = (Ft_ssize)((size_t)total << FT_REF_SHARED_SHIFT) | FT_REF_SHARED_MERGED;
+        // acq_rel: as in ft_refcount_decref_shared_slow (the caller may free on a 0 result).
+    } while (!ft_atomic_cas_ssize_acq_rel(&op->ob_ref_shared, &shared, desired));
+    return total;
+}
+
+void
+ft_object_set_immortal(FtObject *op)
+{
+    // relaxed: the caller guarantees exclusivity (unpublished object or stopped world); readers that
+    // race with a later publication are ordered by that publication.
+    ft_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
+    ft_atomic_store_ssize_relaxed(&op->ob_ref_shared, 0);
+    ft_atomic_store_uint32_relaxed(&op->ob_ref_local, FT_REF_IMMORTAL_LOCAL);
+    uint8_t bits = ft_atomic_load_uint8_relaxed(&op->ob_gc_bits);
+    bits = (uint8_t)((bits | FT_GC_DEFERRED) & ~FT_GC_TRACKED);
+    ft_atomic_store_uint8_relaxed(&op->ob_gc_bits, bits);
+    op->ob_flags |= FT_OBJECT_FLAG_IMMORTAL;
+}
+
+void
+ft_object_set_maybe_weakref(FtObject *op)
+{
+    if (ft_object_is_immortal(op))
+        return;
+    // relaxed: re-validated by the compare-and-swap.
+    Ft_ssize shared = ft_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    do {
+        if ((shared & FT_REF_SHARED_FLAG_MASK) != FT_REF_SHARED_INIT)
+            return;   // already MAYBE_WEAKREF, QUEUED or MERGED: every later free uses a CAS
+        // relaxed: a state change only; the owner's free path reads it with acquire, and readers
+        // that rely on it re-validate through ft_try_incref_shared's CAS.
+    } while (!ft_atomic_cas_ssize_relaxed(&op->ob_ref_shared, &shared,
+                                          shared | FT_REF_SHARED_MAYBE_WEAKREF));
+}
+
+void
+ft_object_set_deferred(FtObject *op)
+{
+    if (ft_object_is_immortal(op))
+        return;
+    FT_ASSERT(ft_object_is_owned_by_current_thread(op));
+    // relaxed: precondition says no other thread has touched the shared count yet.
+    FT_ASSERT(ft_atomic_load_ssize_relaxed(&op->ob_ref_shared) == 0);
+    ft_atomic_or_uint8_relaxed(&op->ob_gc_bits, FT_GC_DEFERRED);   // relaxed: owner, unshared
+    // relaxed: owned and unshared (precondition); publication of op orders it for other threads.
+    ft_atomic_store_ssize_relaxed(&op->ob_ref_shared,
+                                  (Ft_ssize)((size_t)FT_REF_DEFERRED << FT_REF_SHARED_SHIFT));
+}

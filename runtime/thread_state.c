@@ -19,6 +19,7 @@
 #include "runtime/brc.h"           // ft_brc_*
 #include "runtime/object_alloc.h"  // ft_object_heap_init ft_object_heap_abandon ft_object_pool_*
 #include "runtime/qsbr.h"          // ft_qsbr_*
+#include "runtime/refcount.h"      // ft_xdecref
 #include "runtime/runtime_mem.h"   // ft_runtime_mem_zalloc ft_runtime_mem_free
 #include "sync/critical_section.h" // ft_critical_section_suspend_all ft_critical_section_resume
 #include "sync/fatal.h"            // ft_fatal FT_ASSERT
@@ -205,6 +206,10 @@ ft_thread_state_delete_current(void)
     FT_ASSERT(ts->sync.critical_section == 0);
     FtInterp *interp = ts->interp;
 
+    // 0. Drop a pending exception (a thread that ends with one has already reported it).
+    FtObject *exc = ts->current_exception;
+    ts->current_exception = NULL;
+    ft_xdecref(exc);
     // 1. Merge what others queued to us, then leave the BRC table: from now on other threads merge
     //    our objects themselves. May run destructors, so it comes first.
     ft_brc_thread_remove(ts);

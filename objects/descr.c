@@ -1,0 +1,993 @@
+// objects/descr.c: descriptors built from a type's tables (method, classmethod, member, getset) and
+// builtin functions / bound methods (CPython's Objects/descrobject.c, Objects/methodobject.c,
+// Python/structmember.c).
+//
+// Layout: every descriptor is a DescrObject (the defining type, the interned name, the table entry);
+// a builtin function is an FtCFunctionObject (objects/method_def.h).
+// Invariants: descriptors and functions are immutable after creation; def points into a static table.
+//
+// Concurrency:
+//   method/classmethod/getset descriptors, builtin functions   immutable: lock-free
+//   member get/set of an object field                          the instance's critical section
+//   member get/set of a scalar field                           the instance's critical section
+// (getset functions lock what they need themselves).
+//
+// Calls use the vectorcall convention; the FT_METH_* flag of the entry selects the C signature and
+// the argument-count checks, with CPython's messages.
+#include <stddef.h>   // offsetof
+#include <string.h>   // memcpy
+
+#include "objects/method_def.h"
+
+#include "objects/error.h"         // ft_error_* ft_exc_*
+#include "objects/int.h"           // ft_int_* ft_bool_from
+#include "objects/object.h"        // ft_object_* FT_OBJECT_HEAD_INIT
+#include "objects/str.h"           // ft_str_*
+#include "objects/tuple.h"         // ft_tuple_size
+#include "objects/type.h"          // ft_type_*
+#include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
+
+typedef struct DescrObject {
+    FtObject ob_base;
+    FtTypeObject *type;   // immutable: the defining type (static, immortal)
+    FtObject *name;       // immutable: interned str (immortal)
+    union {
+        const FtMethodDef *method;
+        const FtMemberDef *member;
+        const FtGetSetDef *getset;
+        struct {
+            const struct FtSlotDef *def;
+            void (*wrapped)(void);   // the slot function, cast back by the wrapper
+        } slot;
+    } def;                // immutable
+} DescrObject;
+
+typedef struct FtSlotDef FtSlotDef;
+
+// A slot wrapper bound to an object (method-wrapper): immutable.
+typedef struct FtMethodWrapperObject {
+    FtObject ob_base;
+    FtObject *descr;      // immutable: the wrapper descriptor (strong)
+    FtObject *self;       // immutable: the bound object (strong)
+} FtMethodWrapperObject;
+
+/* --- Allocation --- */
+
+static FtObject *
+descr_new(FtTypeObject *descr_type, FtTypeObject *type, const char *name)
+{
+    FtObject *iname = ft_str_intern_cstr_ref(name);
+    if (iname == NULL)
+        return NULL;
+    DescrObject *d = (DescrObject *)ft_object_new_of_type(descr_type, 0);
+    if (d == NULL) {
+        ft_decref(iname);
+        return NULL;
+    }
+    d->type = type;
+    d->name = iname;
+    return (FtObject *)d;
+}
+
+/* --- Internal API --- */
+
+FtObject *
+ft_cfunction_new_ref(const FtMethodDef *def, FtObject *self)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)ft_object_new_of_type(&ft_cfunction_type, 0);
+    if (f == NULL)
+        return NULL;
+    f->def = def;
+    f->self = self != NULL ? ft_new_ref(self) : NULL;
+    return (FtObject *)f;
+}
+
+FtObject *
+ft_descr_new_method_ref(FtTypeObject *type, const FtMethodDef *def)
+{
+    if (def->flags & FT_METH_STATIC)
+        return ft_cfunction_new_ref(def, NULL);
+    FtTypeObject *dt = (def->flags & FT_METH_CLASS) ? &ft_classmethod_descr_type : &ft_method_descr_type;
+    FtObject *d = descr_new(dt, type, def->name);
+    if (d != NULL)
+        ((DescrObject *)d)->def.method = def;
+    return d;
+}
+
+FtObject *
+ft_descr_new_member_ref(FtTypeObject *type, const FtMemberDef *def)
+{
+    FtObject *d = descr_new(&ft_member_descr_type, type, def->name);
+    if (d != NULL)
+        ((DescrObject *)d)->def.member = def;
+    return d;
+}
+
+FtObject *
+ft_descr_new_getset_ref(FtTypeObject *type, const FtGetSetDef *def)
+{
+    FtObject *d = descr_new(&ft_getset_descr_type, type, def->name);
+    if (d != NULL)
+        ((DescrObject *)d)->def.getset = def;
+    return d;
+}
+
+// Calls def with self in the vectorcall convention; display names the callable in error messages
+// ("len", "int.bit_length").
+static FtObject *
+cfunction_call_def(const FtMethodDef *def, const char *owner, FtObject *self,
+                   FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    const char *dot = owner != NULL ? "." : "";
+    owner = owner != NULL ? owner : "";
+    bool has_kw = kwnames != NULL && ft_tuple_size(kwnames) > 0;
+    int conv = def->flags & (FT_METH_NOARGS | FT_METH_O | FT_METH_FASTCALL | FT_METH_KEYWORDS);
+    if (has_kw && conv != (FT_METH_FASTCALL | FT_METH_KEYWORDS))
+        return ft_error_format(&ft_exc_type_error, "%s%s%s() takes no keyword arguments", owner, dot,
+                               def->name);
+    switch (conv) {
+    case FT_METH_NOARGS:
+        if (nargs != 0)
+            return ft_error_format(&ft_exc_type_error, "%s%s%s() takes no arguments (%zd given)",
+                                   owner, dot, def->name, nargs);
+        return def->fn.noargs(self);
+    case FT_METH_O:
+        if (nargs != 1)
+            return ft_error_format(&ft_exc_type_error,
+                                   "%s%s%s() takes exactly one argument (%zd given)", owner, dot,
+                                   def->name, nargs);
+        return def->fn.o(self, args[0]);
+    case FT_METH_FASTCALL:
+        return def->fn.fast(self, args, nargs);
+    case FT_METH_FASTCALL | FT_METH_KEYWORDS:
+        return def->fn.fast_kw(self, args, nargs, has_kw ? kwnames : NULL);
+    default:
+        return ft_error_format(&ft_exc_system_error, "%s() method: bad call flags", def->name);
+    }
+}
+
+// The owner part of a bound function's display name: the type for a class-bound one, the
+// instance's type otherwise, none for a plain function.
+static const char *
+cfunction_owner(FtObject *self)
+{
+    if (self == NULL)
+        return NULL;
+    return ft_type_check(self) ? ((FtTypeObject *)self)->tp_name : self->ob_type->tp_name;
+}
+
+/* --- Slots: descriptors --- */
+
+static void
+descr_dealloc(FtObject *op)
+{
+    ft_decref(((DescrObject *)op)->name);
+    ft_object_free_memory(op);
+}
+
+// Checks that obj is an instance of the descriptor's type. Returns 0 or -1.
+static int
+descr_check(DescrObject *d, FtObject *obj)
+{
+    if (ft_type_is_subtype(obj->ob_type, d->type))
+        return 0;
+    ft_error_format(&ft_exc_type_error, "descriptor '%U' for '%.100s' objects doesn't apply to a "
+                    "'%.100s' object", d->name, d->type->tp_name, obj->ob_type->tp_name);
+    return -1;
+}
+
+static FtObject *
+method_descr_repr(FtObject *op)
+{
+    DescrObject *d = (DescrObject *)op;
+    return ft_str_from_format_ref("<method '%U' of '%s' objects>", d->name, d->type->tp_name);
+}
+
+static FtObject *
+method_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (obj == NULL)
+        return ft_new_ref(op);
+    if (descr_check(d, obj) < 0)
+        return NULL;
+    return ft_cfunction_new_ref(d->def.method, obj);
+}
+
+static FtObject *
+method_descr_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    DescrObject *d = (DescrObject *)op;
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return ft_error_format(&ft_exc_type_error, "unbound method %s.%U() needs an argument",
+                               d->type->tp_name, d->name);
+    if (descr_check(d, args[0]) < 0)
+        return NULL;
+    return cfunction_call_def(d->def.method, d->type->tp_name, args[0], args + 1, nargs - 1,
+                              kwnames);
+}
+
+static FtObject *
+classmethod_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (type == NULL)
+        type = (FtObject *)obj->ob_type;
+    if (!ft_type_check(type) || !ft_type_is_subtype((FtTypeObject *)type, d->type))
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' for type '%.100s' doesn't "
+                               "apply to type '%.100s'", d->name, d->type->tp_name,
+                               ft_type_check(type) ? ((FtTypeObject *)type)->tp_name
+                                                   : type->ob_type->tp_name);
+    return ft_cfunction_new_ref(d->def.method, type);
+}
+
+static FtObject *
+classmethod_descr_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    DescrObject *d = (DescrObject *)op;
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' of '%.100s' object needs an "
+                               "argument", d->name, d->type->tp_name);
+    FtObject *bound = classmethod_descr_get(op, NULL, args[0]);
+    if (bound == NULL)
+        return NULL;
+    FtObject *res = cfunction_call_def(d->def.method, d->type->tp_name, args[0], args + 1,
+                                       nargs - 1, kwnames);
+    ft_decref(bound);
+    return res;
+}
+
+static FtObject *
+member_descr_repr(FtObject *op)
+{
+    DescrObject *d = (DescrObject *)op;
+    return ft_str_from_format_ref("<member '%U' of '%s' objects>", d->name, d->type->tp_name);
+}
+
+static FtObject *
+member_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (obj == NULL)
+        return ft_new_ref(op);
+    if (descr_check(d, obj) < 0)
+        return NULL;
+    const FtMemberDef *m = d->def.member;
+    char *addr = (char *)obj + m->offset;
+    FtObject *res = NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(obj);
+    switch (m->type) {
+    case FT_MEMBER_OBJECT:
+    case FT_MEMBER_OBJECT_EX:
+        res = *(FtObject **)addr;
+        if (res != NULL)
+            ft_incref(res);
+        break;
+    case FT_MEMBER_BOOL:
+        res = ft_bool_from(*(char *)addr != 0);
+        break;
+    case FT_MEMBER_INT:
+        res = ft_int_from_int64_ref(*(int *)addr);
+        break;
+    default:
+        res = ft_int_from_int64_ref(*(Ft_ssize *)addr);
+        break;
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (res == NULL && m->type == FT_MEMBER_OBJECT)
+        res = ft_none_ref();
+    else if (res == NULL && m->type == FT_MEMBER_OBJECT_EX)
+        ft_error_format(&ft_exc_attribute_error, "'%.200s' object has no attribute '%s'",
+                        obj->ob_type->tp_name, m->name);
+    return res;
+}
+
+static int
+member_descr_set(FtObject *op, FtObject *obj, FtObject *value)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (descr_check(d, obj) < 0)
+        return -1;
+    const FtMemberDef *m = d->def.member;
+    if (m->flags & FT_MEMBER_READONLY) {
+        ft_error_set_string(&ft_exc_attribute_error, "readonly attribute");
+        return -1;
+    }
+    char *addr = (char *)obj + m->offset;
+    int64_t iv = 0;
+    if (m->type != FT_MEMBER_OBJECT && m->type != FT_MEMBER_OBJECT_EX) {
+        if (value == NULL) {
+            ft_error_set_string(&ft_exc_type_error, "can't delete numeric/char attribute");
+            return -1;
+        }
+        if (m->type == FT_MEMBER_BOOL && value->ob_type != &ft_bool_type) {
+            ft_error_set_string(&ft_exc_type_error, "attribute value type must be bool");
+            return -1;
+        }
+        if (!ft_int_check(value)) {
+            ft_error_set_string(&ft_exc_type_error, "an integer is required");
+            return -1;
+        }
+        iv = ft_int_as_int64(value, NULL);
+    }
+    FtObject *old = NULL;
+    int missing = 0;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(obj);
+    switch (m->type) {
+    case FT_MEMBER_OBJECT:
+    case FT_MEMBER_OBJECT_EX:
+        old = *(FtObject **)addr;
+        missing = value == NULL && old == NULL && m->type == FT_MEMBER_OBJECT_EX;
+        *(FtObject **)addr = value != NULL ? ft_new_ref(value) : NULL;
+        break;
+    case FT_MEMBER_BOOL:
+        *(char *)addr = iv != 0;
+        break;
+    case FT_MEMBER_INT:
+        *(int *)addr = (int)iv;
+        break;
+    default:
+        *(Ft_ssize *)addr = (Ft_ssize)iv;
+        break;
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    // The old value is dropped outside the section: its destructor may run arbitrary code.
+    ft_xdecref(old);
+    if (missing) {
+        ft_error_format(&ft_exc_attribute_error, "'%.200s' object has no attribute '%s'",
+                        obj->ob_type->tp_name, m->name);
+        return -1;
+    }
+    return 0;
+}
+
+static FtObject *
+getset_descr_repr(FtObject *op)
+{
+    DescrObject *d = (DescrObject *)op;
+    return ft_str_from_format_ref("<attribute '%U' of '%s' objects>", d->name, d->type->tp_name);
+}
+
+static FtObject *
+getset_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (obj == NULL)
+        return ft_new_ref(op);
+    if (descr_check(d, obj) < 0)
+        return NULL;
+    if (d->def.getset->get == NULL)
+        return ft_error_format(&ft_exc_attribute_error, "attribute '%U' of '%.100s' objects is not "
+                               "readable", d->name, d->type->tp_name);
+    return d->def.getset->get(obj, d->def.getset->closure);
+}
+
+static int
+getset_descr_set(FtObject *op, FtObject *obj, FtObject *value)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (descr_check(d, obj) < 0)
+        return -1;
+    if (d->def.getset->set == NULL) {
+        ft_error_format(&ft_exc_attribute_error, "attribute '%U' of '%.100s' objects is not "
+                        "writable", d->name, d->type->tp_name);
+        return -1;
+    }
+    return d->def.getset->set(obj, value, d->def.getset->closure);
+}
+
+static FtObject *
+descr_get_name(FtObject *self, void *closure)
+{
+    return ft_new_ref(((DescrObject *)self)->name);
+}
+
+static FtObject *
+descr_get_objclass(FtObject *self, void *closure)
+{
+    return ft_new_ref((FtObject *)((DescrObject *)self)->type);
+}
+
+static const FtGetSetDef descr_getset[] = {
+    {.name = "__name__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_name},
+    {.name = "__objclass__", .get = descr_get_objclass},
+    {0},
+};
+
+/* --- Slots: builtin functions --- */
+
+static void
+cfunction_dealloc(FtObject *op)
+{
+    ft_xdecref(((FtCFunctionObject *)op)->self);
+    ft_object_free_memory(op);
+}
+
+static int
+cfunction_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtObject *self = ((FtCFunctionObject *)op)->self;
+    return self != NULL ? visit(self, arg) : 0;
+}
+
+static FtObject *
+cfunction_repr(FtObject *op)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)op;
+    if (f->self == NULL)
+        return ft_str_from_format_ref("<built-in function %s>", f->def->name);
+    return ft_str_from_format_ref("<built-in method %s of %s object at %p>", f->def->name,
+                                  f->self->ob_type->tp_name, (void *)f->self);
+}
+
+static FtObject *
+cfunction_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)op;
+    return cfunction_call_def(f->def, cfunction_owner(f->self), f->self, args,
+                              ft_vectorcall_nargs(nargsf), kwnames);
+}
+
+static FtObject *
+cfunction_richcompare(FtObject *a, FtObject *b, int op)
+{
+    if ((op != FT_EQ && op != FT_NE) || a->ob_type != &ft_cfunction_type ||
+        b->ob_type != &ft_cfunction_type)
+        return FT_NOT_IMPLEMENTED;
+    FtCFunctionObject *x = (FtCFunctionObject *)a, *y = (FtCFunctionObject *)b;
+    bool eq = x->def == y->def && x->self == y->self;
+    return ft_bool_from(eq == (op == FT_EQ));
+}
+
+static Ft_hash
+cfunction_hash(FtObject *op)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)op;
+    Ft_hash a = ft_object_hash_pointer(f->self), b = ft_object_hash_pointer(f->def);
+    Ft_hash h = a ^ b;
+    return h == -1 ? -2 : h;
+}
+
+static FtObject *
+cfunction_get_name(FtObject *self, void *closure)
+{
+    return ft_str_from_cstr_ref(((FtCFunctionObject *)self)->def->name);
+}
+
+static FtObject *
+cfunction_get_self(FtObject *self, void *closure)
+{
+    FtObject *s = ((FtCFunctionObject *)self)->self;
+    return s != NULL ? ft_new_ref(s) : ft_none_ref();   // TODO(#4): the module for functions
+}
+
+static const FtGetSetDef cfunction_getset[] = {
+    {.name = "__name__", .get = cfunction_get_name},
+    {.name = "__self__", .get = cfunction_get_self},
+    {0},
+};
+
+/* --- Slot wrappers --- */
+
+// Which table of the type a slot lives in.
+enum { SLOT_TP, SLOT_NB, SLOT_SQ, SLOT_MP, SLOT_AM };
+
+typedef void (*GenericSlot)(void);
+typedef FtObject *(*SlotWrapperFunc)(FtObject *self, FtObject *const *args, Ft_ssize nargs,
+                                     FtObject *kwnames, GenericSlot wrapped, const FtSlotDef *def);
+
+// One Python-visible special method backed by a slot (CPython's wrapperbase).
+struct FtSlotDef {
+    const char *name;
+    int table;               // SLOT_*
+    size_t offset;           // of the slot within its table
+    SlotWrapperFunc wrapper;
+    int op;                  // rich comparison operator, for the __lt__ ... __ge__ wrappers
+    int keywords;            // the wrapper accepts keyword arguments (__call__, __init__)
+};
+
+// Argument-count check of the wrappers (CPython's check_num_args).
+static int
+check_args(Ft_ssize nargs, Ft_ssize expected)
+{
+    if (nargs == expected)
+        return 0;
+    ft_error_format(&ft_exc_type_error, "expected %zd argument%s, got %zd", expected,
+                    expected == 1 ? "" : "s", nargs);
+    return -1;
+}
+
+static FtObject *
+wrap_unary(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+           GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    return ((FtUnaryFunc)wrapped)(self);
+}
+
+static FtObject *
+wrap_next(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+          GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    FtObject *res = ((FtUnaryFunc)wrapped)(self);
+    if (res == NULL && !ft_error_occurred())
+        ft_error_set_none(&ft_exc_stop_iteration);   // exhaustion without an exception set
+    return res;
+}
+
+static FtObject *
+wrap_binary_left(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+                 GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtBinaryFunc)wrapped)(self, args[0]);
+}
+
+static FtObject *
+wrap_binary_right(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+                  GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtBinaryFunc)wrapped)(args[0], self);
+}
+
+static FtObject *
+wrap_richcompare(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+                 GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtRichCmpFunc)wrapped)(self, args[0], def->op);
+}
+
+static FtObject *
+wrap_hash(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+          GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    Ft_hash h = ((FtHashFunc)wrapped)(self);
+    return h == -1 && ft_error_occurred() ? NULL : ft_int_from_int64_ref(h);
+}
+
+static FtObject *
+wrap_inquiry(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    int r = ((FtInquiry)wrapped)(self);
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *
+wrap_len(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+         GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    Ft_ssize n = ((FtLenFunc)wrapped)(self);
+    return n < 0 ? NULL : ft_int_from_int64_ref(n);
+}
+
+static FtObject *
+wrap_contains(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+              GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    int r = ((FtObjObjProc)wrapped)(self, args[0]);
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *
+wrap_setattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 2) < 0)
+        return NULL;
+    return ((FtSetAttroFunc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_delattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtSetAttroFunc)wrapped)(self, args[0], NULL) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_setitem(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 2) < 0)
+        return NULL;
+    return ((FtObjObjArgProc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_delitem(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtObjObjArgProc)wrapped)(self, args[0], NULL) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_descr_get(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+               GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (nargs < 1 || nargs > 2)
+        return ft_error_format(&ft_exc_type_error, "expected 1 or 2 arguments, got %zd", nargs);
+    FtObject *obj = args[0] == FT_NONE ? NULL : args[0];
+    FtObject *type = nargs == 2 && args[1] != FT_NONE ? args[1] : NULL;
+    if (obj == NULL && type == NULL)
+        return ft_error_format(&ft_exc_type_error, "__get__(None, None) is invalid");
+    return ((FtDescrGetFunc)wrapped)(self, obj, type);
+}
+
+static FtObject *
+wrap_descr_set(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+               GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 2) < 0)
+        return NULL;
+    return ((FtDescrSetFunc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_descr_delete(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+                  GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    return ((FtDescrSetFunc)wrapped)(self, args[0], NULL) < 0 ? NULL : ft_none_ref();
+}
+
+static FtObject *
+wrap_call(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+          GenericSlot wrapped, const FtSlotDef *def)
+{
+    return ((FtVectorcallFunc)wrapped)(self, args, (size_t)nargs, kwnames);
+}
+
+static FtObject *
+wrap_init(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+          GenericSlot wrapped, const FtSlotDef *def)
+{
+    return ((FtInitFunc)wrapped)(self, args, (size_t)nargs, kwnames) < 0 ? NULL : ft_none_ref();
+}
+
+#define TP(name, slot, wrapper) {name, SLOT_TP, offsetof(FtTypeObject, slot), wrapper, 0, 0}
+#define TPKW(name, slot, wrapper) {name, SLOT_TP, offsetof(FtTypeObject, slot), wrapper, 0, 1}
+#define CMP(name, op) {name, SLOT_TP, offsetof(FtTypeObject, tp_richcompare), wrap_richcompare, op, 0}
+#define NB(name, slot, wrapper) {name, SLOT_NB, offsetof(FtNumberMethods, slot), wrapper, 0, 0}
+#define BIN(name, rname, slot) NB(name, slot, wrap_binary_left), NB(rname, slot, wrap_binary_right)
+#define SQ(name, slot, wrapper) {name, SLOT_SQ, offsetof(FtSequenceMethods, slot), wrapper, 0, 0}
+#define MP(name, slot, wrapper) {name, SLOT_MP, offsetof(FtMappingMethods, slot), wrapper, 0, 0}
+#define AM(name, slot, wrapper) {name, SLOT_AM, offsetof(FtAsyncMethods, slot), wrapper, 0, 0}
+
+// CPython's slotdefs order: the first definition of a name wins.
+// TODO(#4): __pow__/__rpow__ (ternary), __mul__/__rmul__ and __getitem__ from the sequence slots
+// (ssizeargfunc), __setitem__/__delitem__ from sq_ass_item, __del__, __set_name__.
+static const FtSlotDef slotdefs[] = {
+    TP("__getattribute__", tp_getattro, wrap_binary_left),
+    TP("__setattr__", tp_setattro, wrap_setattr),
+    TP("__delattr__", tp_setattro, wrap_delattr),
+    TP("__repr__", tp_repr, wrap_unary),
+    TP("__hash__", tp_hash, wrap_hash),
+    TPKW("__call__", tp_call, wrap_call),
+    TP("__str__", tp_str, wrap_unary),
+    CMP("__lt__", FT_LT), CMP("__le__", FT_LE), CMP("__eq__", FT_EQ),
+    CMP("__ne__", FT_NE), CMP("__gt__", FT_GT), CMP("__ge__", FT_GE),
+    TP("__iter__", tp_iter, wrap_unary),
+    TP("__next__", tp_iternext, wrap_next),
+    TP("__get__", tp_descr_get, wrap_descr_get),
+    TP("__set__", tp_descr_set, wrap_descr_set),
+    TP("__delete__", tp_descr_set, wrap_descr_delete),
+    TPKW("__init__", tp_init, wrap_init),
+    AM("__await__", am_await, wrap_unary),
+    AM("__aiter__", am_aiter, wrap_unary),
+    AM("__anext__", am_anext, wrap_unary),
+    BIN("__add__", "__radd__", nb_add),
+    BIN("__sub__", "__rsub__", nb_subtract),
+    BIN("__mul__", "__rmul__", nb_multiply),
+    BIN("__mod__", "__rmod__", nb_remainder),
+    BIN("__divmod__", "__rdivmod__", nb_divmod),
+    NB("__neg__", nb_negative, wrap_unary),
+    NB("__pos__", nb_positive, wrap_unary),
+    NB("__abs__", nb_absolute, wrap_unary),
+    NB("__bool__", nb_bool, wrap_inquiry),
+    NB("__invert__", nb_invert, wrap_unary),
+    BIN("__lshift__", "__rlshift__", nb_lshift),
+    BIN("__rshift__", "__rrshift__", nb_rshift),
+    BIN("__and__", "__rand__", nb_and),
+    BIN("__xor__", "__rxor__", nb_xor),
+    BIN("__or__", "__ror__", nb_or),
+    NB("__int__", nb_int, wrap_unary),
+    NB("__float__", nb_float, wrap_unary),
+    NB("__iadd__", nb_inplace_add, wrap_binary_left),
+    NB("__isub__", nb_inplace_subtract, wrap_binary_left),
+    NB("__imul__", nb_inplace_multiply, wrap_binary_left),
+    NB("__imod__", nb_inplace_remainder, wrap_binary_left),
+    NB("__ilshift__", nb_inplace_lshift, wrap_binary_left),
+    NB("__irshift__", nb_inplace_rshift, wrap_binary_left),
+    NB("__iand__", nb_inplace_and, wrap_binary_left),
+    NB("__ixor__", nb_inplace_xor, wrap_binary_left),
+    NB("__ior__", nb_inplace_or, wrap_binary_left),
+    BIN("__floordiv__", "__rfloordiv__", nb_floor_divide),
+    BIN("__truediv__", "__rtruediv__", nb_true_divide),
+    NB("__ifloordiv__", nb_inplace_floor_divide, wrap_binary_left),
+    NB("__itruediv__", nb_inplace_true_divide, wrap_binary_left),
+    NB("__index__", nb_index, wrap_unary),
+    BIN("__matmul__", "__rmatmul__", nb_matrix_multiply),
+    NB("__imatmul__", nb_inplace_matrix_multiply, wrap_binary_left),
+    MP("__len__", mp_length, wrap_len),
+    MP("__getitem__", mp_subscript, wrap_binary_left),
+    MP("__setitem__", mp_ass_subscript, wrap_setitem),
+    MP("__delitem__", mp_ass_subscript, wrap_delitem),
+    SQ("__len__", sq_length, wrap_len),
+    SQ("__add__", sq_concat, wrap_binary_left),
+    SQ("__contains__", sq_contains, wrap_contains),
+    SQ("__iadd__", sq_inplace_concat, wrap_binary_left),
+};
+
+#undef TP
+#undef TPKW
+#undef CMP
+#undef NB
+#undef BIN
+#undef SQ
+#undef MP
+#undef AM
+
+// The slot of type that def describes, or NULL when the type (or its table) does not define it.
+static GenericSlot
+slot_of(FtTypeObject *type, const FtSlotDef *def)
+{
+    const char *table;
+    switch (def->table) {
+    case SLOT_TP: table = (const char *)type; break;
+    case SLOT_NB: table = (const char *)type->tp_as_number; break;
+    case SLOT_SQ: table = (const char *)type->tp_as_sequence; break;
+    case SLOT_MP: table = (const char *)type->tp_as_mapping; break;
+    default: table = (const char *)type->tp_as_async; break;
+    }
+    if (table == NULL)
+        return NULL;
+    GenericSlot slot;
+    memcpy(&slot, table + def->offset, sizeof slot);
+    return slot;
+}
+
+// True if type's slot is the same function as its base's, so that the base's wrapper serves (CPython's
+// slot_inherited); hash and comparison count as inherited only together.
+static bool
+slot_inherited(FtTypeObject *type, const FtSlotDef *def, GenericSlot slot)
+{
+    FtTypeObject *base = type->tp_base;
+    if (base == NULL || slot_of(base, def) != slot)
+        return false;
+    if (def->table == SLOT_TP && def->offset == offsetof(FtTypeObject, tp_hash))
+        return type->tp_richcompare == base->tp_richcompare;
+    if (def->table == SLOT_TP && def->offset == offsetof(FtTypeObject, tp_richcompare))
+        return type->tp_hash == base->tp_hash;
+    return true;
+}
+
+int
+ft_descr_add_slot_wrappers(FtTypeObject *type,
+                           int (*add)(FtTypeObject *type, const char *name, FtObject *value_steal))
+{
+    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++) {
+        const FtSlotDef *def = &slotdefs[i];
+        GenericSlot slot = slot_of(type, def);
+        if (slot == NULL || slot_inherited(type, def, slot))
+            continue;
+        FtObject *d = descr_new(&ft_wrapper_descr_type, type, def->name);
+        if (d == NULL)
+            return -1;
+        ((DescrObject *)d)->def.slot.def = def;
+        ((DescrObject *)d)->def.slot.wrapped = slot;
+        if (add(type, def->name, d) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+// Calls the wrapper of descriptor d on self (already type-checked).
+static FtObject *
+slot_wrapper_call(DescrObject *d, FtObject *self, FtObject *const *args, Ft_ssize nargs,
+                  FtObject *kwnames)
+{
+    const FtSlotDef *def = d->def.slot.def;
+    if (kwnames != NULL && ft_tuple_size(kwnames) > 0 && !def->keywords)
+        return ft_error_format(&ft_exc_type_error, "wrapper %s() takes no keyword arguments",
+                               def->name);
+    return def->wrapper(self, args, nargs, kwnames, d->def.slot.wrapped, def);
+}
+
+static FtObject *
+wrapper_descr_repr(FtObject *op)
+{
+    DescrObject *d = (DescrObject *)op;
+    return ft_str_from_format_ref("<slot wrapper '%U' of '%s' objects>", d->name, d->type->tp_name);
+}
+
+static FtObject *
+wrapper_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    DescrObject *d = (DescrObject *)op;
+    if (obj == NULL)
+        return ft_new_ref(op);
+    if (descr_check(d, obj) < 0)
+        return NULL;
+    FtMethodWrapperObject *w = (FtMethodWrapperObject *)ft_object_new_of_type(&ft_method_wrapper_type, 0);
+    if (w == NULL)
+        return NULL;
+    w->descr = ft_new_ref(op);
+    w->self = ft_new_ref(obj);
+    return (FtObject *)w;
+}
+
+static FtObject *
+wrapper_descr_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    DescrObject *d = (DescrObject *)op;
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (nargs < 1)
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' of '%.100s' object needs an "
+                               "argument", d->name, d->type->tp_name);
+    if (!ft_type_is_subtype(args[0]->ob_type, d->type))
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' requires a '%.100s' object but "
+                               "received a '%.100s'", d->name, d->type->tp_name,
+                               args[0]->ob_type->tp_name);
+    return slot_wrapper_call(d, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static void
+method_wrapper_dealloc(FtObject *op)
+{
+    FtMethodWrapperObject *w = (FtMethodWrapperObject *)op;
+    ft_decref(w->descr);
+    ft_decref(w->self);
+    ft_object_free_memory(op);
+}
+
+static int
+method_wrapper_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtMethodWrapperObject *w = (FtMethodWrapperObject *)op;
+    int r = visit(w->descr, arg);
+    return r != 0 ? r : visit(w->self, arg);
+}
+
+static FtObject *
+method_wrapper_repr(FtObject *op)
+{
+    FtMethodWrapperObject *w = (FtMethodWrapperObject *)op;
+    return ft_str_from_format_ref("<method-wrapper '%U' of %s object at %p>",
+                                  ((DescrObject *)w->descr)->name, w->self->ob_type->tp_name,
+                                  (void *)w->self);
+}
+
+static FtObject *
+method_wrapper_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    FtMethodWrapperObject *w = (FtMethodWrapperObject *)op;
+    return slot_wrapper_call((DescrObject *)w->descr, w->self, args, ft_vectorcall_nargs(nargsf),
+                             kwnames);
+}
+
+/* --- Type objects --- */
+
+#define DESCR_TYPE_FLAGS (FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION)
+
+FtTypeObject ft_method_descr_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "method_descriptor",
+    .tp_basicsize = sizeof(DescrObject),
+    .tp_flags = DESCR_TYPE_FLAGS | FT_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = method_descr_repr,
+    .tp_call = method_descr_call,
+    .tp_descr_get = method_descr_get,
+    .tp_getset = descr_getset,
+};
+
+FtTypeObject ft_classmethod_descr_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "classmethod_descriptor",
+    .tp_basicsize = sizeof(DescrObject),
+    .tp_flags = DESCR_TYPE_FLAGS,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = method_descr_repr,
+    .tp_call = classmethod_descr_call,
+    .tp_descr_get = classmethod_descr_get,
+    .tp_getset = descr_getset,
+};
+
+FtTypeObject ft_member_descr_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "member_descriptor",
+    .tp_basicsize = sizeof(DescrObject),
+    .tp_flags = DESCR_TYPE_FLAGS,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = member_descr_repr,
+    .tp_descr_get = member_descr_get,
+    .tp_descr_set = member_descr_set,
+    .tp_getset = descr_getset,
+};
+
+FtTypeObject ft_getset_descr_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "getset_descriptor",
+    .tp_basicsize = sizeof(DescrObject),
+    .tp_flags = DESCR_TYPE_FLAGS,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = getset_descr_repr,
+    .tp_descr_get = getset_descr_get,
+    .tp_descr_set = getset_descr_set,
+    .tp_getset = descr_getset,
+};
+
+FtTypeObject ft_cfunction_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "builtin_function_or_method",
+    .tp_basicsize = sizeof(FtCFunctionObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | DESCR_TYPE_FLAGS,
+    .tp_dealloc = cfunction_dealloc,
+    .tp_traverse = cfunction_traverse,
+    .tp_repr = cfunction_repr,
+    .tp_hash = cfunction_hash,
+    .tp_richcompare = cfunction_richcompare,
+    .tp_call = cfunction_call,
+    .tp_getset = cfunction_getset,
+};
+
+FtTypeObject ft_wrapper_descr_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "wrapper_descriptor",
+    .tp_basicsize = sizeof(DescrObject),
+    .tp_flags = DESCR_TYPE_FLAGS | FT_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = wrapper_descr_repr,
+    .tp_call = wrapper_descr_call,
+    .tp_descr_get = wrapper_descr_get,
+    .tp_getset = descr_getset,
+};
+
+FtTypeObject ft_method_wrapper_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "method-wrapper",
+    .tp_basicsize = sizeof(FtMethodWrapperObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | DESCR_TYPE_FLAGS,
+    .tp_dealloc = method_wrapper_dealloc,
+    .tp_traverse = method_wrapper_traverse,
+    .tp_repr = method_wrapper_repr,
+    .tp_call = method_wrapper_call,
+};
+
+int
+ft_descr_init_types(void)
+{
+    FtTypeObject *types[] = {&ft_method_descr_type, &ft_classmethod_descr_type,
+                             &ft_member_descr_type, &ft_getset_descr_type, &ft_cfunction_type,
+                             &ft_wrapper_descr_type, &ft_method_wrapper_type};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        if (ft_type_ready(types[i]) < 0)
+            return -1;
+    }
+    return 0;
+}

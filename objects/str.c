@@ -17,8 +17,11 @@
 //   hash                                computed lazily; relaxed load/store (same value everywhere)
 //   utf8                                immutable: written at construction, inline
 //   intern table                        intern_table.mutex (a leaf lock); interned strings are immortal
+//   iterator position                   atomic claim (relaxed fetch-add): lock-free, shareable
 //
-// Missing (TODO(#4)): the str methods, str(bytes, encoding), a random/PYTHONHASHSEED key (the key is
+// The methods live in str_methods.c, str_search.c and str_format.c (objects/str_methods.h); this file
+// holds their table and the slots.
+// Missing (TODO(#4)): str(bytes, encoding), slicing, a random/PYTHONHASHSEED key (the key is
 // fixed to zero, which equals CPython with PYTHONHASHSEED=0), and a lock-free intern lookup. The
 // intern table and the empty string are process-wide statics until FtRuntime grows a field for them.
 #include <stdarg.h>   // va_list va_start va_end
@@ -29,10 +32,14 @@
 #include "objects/str.h"
 
 #include "objects/error.h"       // ft_error_* ft_exc_*
-#include "objects/int.h"         // ft_bool_from
+#include "objects/int.h"         // ft_bool_from ft_int_*
+#include "objects/method_def.h"  // FtMethodDef FT_METH_*
 #include "objects/object.h"      // ft_object_* FT_OBJECT_HEAD_INIT
+#include "objects/str_methods.h" // ft_str_method_* ft_str_contains ft_str_percent_format_ref
+#include "objects/tuple.h"       // ft_tuple_pack_ref
 #include "objects/type.h"        // ft_type_ready ft_type_name_ref
 #include "objects/unicode_db.h"  // ft_unicode_is_printable
+#include "sync/atomic.h"         // ft_atomic_*
 #include "sync/fatal.h"          // FT_ASSERT ft_fatal
 #include "sync/mutex.h"          // FtMutex
 
@@ -386,12 +393,8 @@ ft_str_compare(FtObject *a, FtObject *b)
     return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
-// A growable buffer of code points for building strings.
-typedef struct {
-    uint32_t *cps;
-    Ft_ssize len, cap;
-    bool failed;
-} CpBuf;
+// The growable buffer of code points for building strings (FtStrWriter, objects/str.h).
+typedef FtStrWriter CpBuf;
 
 static void
 cpbuf_push(CpBuf *b, uint32_t cp)
@@ -455,6 +458,84 @@ cpbuf_finish(CpBuf *b)
     FtObject *res = b->failed ? ft_error_no_memory() : ft_str_from_code_points_ref(b->cps, b->len);
     free(b->cps);
     return res;
+}
+
+void
+ft_str_writer_push(FtStrWriter *w, uint32_t cp)
+{
+    cpbuf_push(w, cp);
+}
+
+void
+ft_str_writer_push_ascii(FtStrWriter *w, const char *s)
+{
+    cpbuf_push_ascii(w, s);
+}
+
+void
+ft_str_writer_push_utf8(FtStrWriter *w, const char *s, Ft_ssize n)
+{
+    cpbuf_push_utf8_n(w, s, n, -1);
+}
+
+void
+ft_str_writer_push_substr(FtStrWriter *w, FtObject *s, Ft_ssize start, Ft_ssize end)
+{
+    for (Ft_ssize i = start; i < end; i++)
+        cpbuf_push(w, ft_str_read_char(s, i));
+}
+
+void
+ft_str_writer_push_repeat(FtStrWriter *w, uint32_t cp, Ft_ssize count)
+{
+    // A padding request beyond what any string here can hold fails at once as MemoryError rather
+    // than after growing the buffer towards it. TODO(#4): raise the cap with a chunked builder.
+    if (count > ((Ft_ssize)1 << 31) - w->len) {
+        w->failed = true;
+        return;
+    }
+    for (Ft_ssize i = 0; i < count && !w->failed; i++)
+        cpbuf_push(w, cp);
+}
+
+FtObject *
+ft_str_writer_finish_ref(FtStrWriter *w)
+{
+    FtObject *res = cpbuf_finish(w);
+    w->cps = NULL;
+    w->len = w->cap = 0;
+    return res;
+}
+
+void
+ft_str_writer_discard(FtStrWriter *w)
+{
+    free(w->cps);
+    w->cps = NULL;
+    w->len = w->cap = 0;
+}
+
+FtObject *
+ft_str_substring_ref(FtObject *s, Ft_ssize start, Ft_ssize end)
+{
+    FT_ASSERT(0 <= start && start <= end && end <= ft_str_length(s));
+    if (start == 0 && end == ft_str_length(s) && ft_object_is_exact(s, &ft_str_type))
+        return ft_new_ref(s);
+    if (start == end)
+        return ft_str_empty_ref();
+    uint32_t maxchar = 0;
+    Ft_ssize utf8_length = 0;
+    for (Ft_ssize i = start; i < end; i++) {
+        uint32_t c = ft_str_read_char(s, i);
+        maxchar = c > maxchar ? c : maxchar;
+        utf8_length += utf8_len_of(c);
+    }
+    FtStrObject *res = str_alloc(end - start, maxchar, utf8_length);
+    if (res == NULL)
+        return NULL;
+    for (Ft_ssize i = start; i < end; i++)
+        str_write(res, i - start, ft_str_read_char(s, i));
+    return (FtObject *)str_fill_utf8(res);
 }
 
 FtObject *
@@ -814,29 +895,154 @@ str_concat(FtObject *a, FtObject *b)
     return ft_str_concat_ref(a, b);
 }
 
+// str(object='') and str(object=b'', encoding='utf-8', errors='strict').
 static FtObject *
 str_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
+    static const char *const names[] = {"object", "encoding", "errors"};
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
-    if (kwnames != NULL)   // TODO(#4): str(object=..., encoding=..., errors=...)
-        return ft_error_format(&ft_exc_type_error, "str() keyword arguments are not supported yet");
-    if (nargs > 1)   // TODO(#4): str(bytes, encoding[, errors])
-        return ft_error_format(&ft_exc_type_error, "str() takes at most 1 argument (%zd given)",
+    if (nargs > 3)
+        return ft_error_format(&ft_exc_type_error, "str expected at most 3 arguments, got %zd",
                                nargs);
+    FtObject *a[3] = {NULL, NULL, NULL};
+    for (Ft_ssize i = 0; i < nargs; i++)
+        a[i] = args[i];
+    Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    for (Ft_ssize k = 0; k < nkw; k++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
+        int found = -1;
+        for (int i = 0; i < 3; i++) {
+            if (ft_str_equal_cstr(key, names[i]))
+                found = i;
+        }
+        if (found < 0)
+            return ft_error_format(&ft_exc_type_error,
+                                   "str() got an unexpected keyword argument '%U'", key);
+        if (a[found] != NULL)
+            return ft_error_format(&ft_exc_type_error,
+                                   "argument for str() given by name ('%s') and position (%d)",
+                                   names[found], found + 1);
+        a[found] = args[nargs + k];
+    }
     if (type != &ft_str_type)   // TODO(#4): str subclasses
         return ft_error_format(&ft_exc_type_error, "str subclasses are not supported yet");
-    return nargs == 0 ? ft_str_empty_ref() : ft_object_str_ref(args[0]);
+    if (a[0] == NULL)
+        return ft_str_empty_ref();
+    if (a[1] == NULL && a[2] == NULL)
+        return ft_object_str_ref(a[0]);
+    if (ft_str_check(a[0]))
+        return ft_error_format(&ft_exc_type_error, "decoding str is not supported");
+    // TODO(#4): decode bytes-like objects through ft_str_decode_ref once bytes exists.
+    return ft_error_format(&ft_exc_type_error, "decoding to str: need a bytes-like object, %.80s "
+                           "found", a[0]->ob_type->tp_name);
 }
 
+static FtObject *
+str_item(FtObject *op, Ft_ssize i)
+{
+    if (i < 0 || i >= ft_str_length(op))
+        return ft_error_format(&ft_exc_index_error, "string index out of range");
+    return ft_str_substring_ref(op, i, i + 1);
+}
+
+static FtObject *
+str_subscript(FtObject *op, FtObject *key)
+{
+    // TODO(#4): slices, once the core has a slice type; __index__ objects.
+    if (!ft_int_check(key))
+        return ft_error_format(&ft_exc_type_error, "string indices must be integers, not '%.200s'",
+                               key->ob_type->tp_name);
+    int64_t i = ft_int_as_int64(key, NULL);
+    if (i < 0)
+        i += ft_str_length(op);
+    return str_item(op, (Ft_ssize)i);
+}
+
+static FtObject *
+str_repeat(FtObject *op, Ft_ssize count)
+{
+    Ft_ssize n = ft_str_length(op);
+    if (count <= 0 || n == 0)
+        return ft_str_empty_ref();
+    if (count == 1 && ft_object_is_exact(op, &ft_str_type))
+        return ft_new_ref(op);
+    if (count > ((Ft_ssize)1 << 40) / n)
+        return ft_error_format(&ft_exc_overflow_error, "repeated string is too long");
+    CpBuf b = {0};
+    for (Ft_ssize k = 0; k < count && !b.failed; k++)
+        ft_str_writer_push_substr(&b, op, 0, n);
+    return cpbuf_finish(&b);
+}
+
+static int
+str_contains(FtObject *op, FtObject *needle)
+{
+    return ft_str_contains(op, needle);
+}
+
+static FtObject *
+str_remainder(FtObject *a, FtObject *b)
+{
+    if (!ft_str_check(a))
+        return FT_NOT_IMPLEMENTED;
+    return ft_str_percent_format_ref(a, b);
+}
+
+static FtObject *str_iter(FtObject *op);
+
+/* --- Methods --- */
+
+static FtObject *
+str_getnewargs(FtObject *self)
+{
+    FtObject *copy = ft_str_substring_ref(self, 0, ft_str_length(self));
+    if (copy == NULL)
+        return NULL;
+    FtObject *res = ft_tuple_pack_ref(1, copy);
+    ft_decref(copy);
+    return res;
+}
+
+#define STR_NOARGS(name) {#name, {.noargs = ft_str_method_##name}, FT_METH_NOARGS, NULL}
+#define STR_O(name) {#name, {.o = ft_str_method_##name}, FT_METH_O, NULL}
+#define STR_FAST(name) {#name, {.fast = ft_str_method_##name}, FT_METH_FASTCALL, NULL}
+#define STR_FAST_KW(name) \
+    {#name, {.fast_kw = ft_str_method_##name}, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL}
+
+// TODO(#4): encode and maketrans (the bytes and dict types are missing).
+static const FtMethodDef str_methods[] = {
+    STR_NOARGS(lower), STR_NOARGS(upper), STR_NOARGS(casefold), STR_NOARGS(title),
+    STR_NOARGS(capitalize), STR_NOARGS(swapcase), STR_NOARGS(isalpha), STR_NOARGS(isdigit),
+    STR_NOARGS(isdecimal), STR_NOARGS(isnumeric), STR_NOARGS(isalnum), STR_NOARGS(isspace),
+    STR_NOARGS(isidentifier), STR_NOARGS(isprintable), STR_NOARGS(isascii), STR_NOARGS(islower),
+    STR_NOARGS(isupper), STR_NOARGS(istitle),
+    STR_FAST(find), STR_FAST(rfind), STR_FAST(index), STR_FAST(rindex), STR_FAST(count),
+    STR_FAST(startswith), STR_FAST(endswith), STR_FAST_KW(replace), STR_FAST_KW(split),
+    STR_FAST_KW(rsplit), STR_FAST_KW(splitlines), STR_O(partition), STR_O(rpartition),
+    STR_FAST(strip), STR_FAST(lstrip), STR_FAST(rstrip), STR_O(removeprefix), STR_O(removesuffix),
+    STR_O(join), STR_FAST_KW(expandtabs), STR_FAST(center), STR_FAST(ljust), STR_FAST(rjust),
+    STR_O(zfill), STR_O(translate), STR_FAST_KW(format), STR_O(format_map), STR_O(__format__),
+    {"__getnewargs__", {.noargs = str_getnewargs}, FT_METH_NOARGS, NULL},
+    {NULL, {NULL}, 0, NULL},
+};
+
 /* --- Type object --- */
+
+static FtNumberMethods str_as_number = {
+    .nb_remainder = str_remainder,
+};
 
 static FtSequenceMethods str_as_sequence = {
     .sq_length = str_length,
     .sq_concat = str_concat,
+    .sq_repeat = str_repeat,
+    .sq_item = str_item,
+    .sq_contains = str_contains,
 };
 
 static FtMappingMethods str_as_mapping = {
     .mp_length = str_length,
+    .mp_subscript = str_subscript,
 };
 
 FtTypeObject ft_str_type = {
@@ -851,14 +1057,82 @@ FtTypeObject ft_str_type = {
     .tp_richcompare = str_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_new = str_new,
+    .tp_iter = str_iter,
+    .tp_as_number = &str_as_number,
     .tp_as_sequence = &str_as_sequence,
     .tp_as_mapping = &str_as_mapping,
+    .tp_methods = str_methods,
     .tp_doc = "str(object='') -> str",
+};
+
+/* --- The iterator --- */
+
+// iter(s): yields each code point as a one-character str. Several threads may share one iterator:
+// each position is claimed by one atomic increment, so every character is yielded exactly once.
+typedef struct {
+    FtObject ob_base;
+    FtObject *str;    // immutable after publish: a strong reference to the str
+    Ft_ssize index;   // atomic: the next position to claim (may run past the length)
+} StrIterObject;
+
+FtTypeObject ft_str_iterator_type;
+
+static FtObject *
+str_iter(FtObject *op)
+{
+    StrIterObject *it = (StrIterObject *)ft_object_new_of_type(&ft_str_iterator_type, 0);
+    if (it == NULL)
+        return NULL;
+    it->str = ft_new_ref(op);
+    it->index = 0;
+    return (FtObject *)it;
+}
+
+static void
+str_iter_dealloc(FtObject *op)
+{
+    ft_decref(((StrIterObject *)op)->str);
+    ft_object_free_memory(op);
+}
+
+static FtObject *
+str_iter_self(FtObject *op)
+{
+    return ft_new_ref(op);
+}
+
+static FtObject *
+str_iter_next(FtObject *op)
+{
+    StrIterObject *it = (StrIterObject *)op;
+    Ft_ssize n = ft_str_length(it->str);
+    // relaxed: only the claim below hands out a position; this load just stops an exhausted
+    // iterator's index from growing without bound.
+    if (ft_atomic_load_ssize_relaxed(&it->index) >= n)
+        return NULL;
+    // relaxed: the str is immutable, so the claimed index orders nothing else.
+    Ft_ssize i = ft_atomic_add_ssize_relaxed(&it->index, 1);
+    if (i >= n)
+        return NULL;
+    return ft_str_substring_ref(it->str, i, i + 1);
+}
+
+FtTypeObject ft_str_iterator_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "str_iterator",   // TODO(#4): CPython names the ASCII fast path str_ascii_iterator
+    .tp_basicsize = sizeof(StrIterObject),
+    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = str_iter_dealloc,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = str_iter_self,
+    .tp_iternext = str_iter_next,
 };
 
 int
 ft_str_init_types(void)
 {
+    if (ft_type_ready(&ft_str_iterator_type) < 0)
+        return -1;
     if (empty_str == NULL) {
         FtStrObject *e = str_alloc(0, 0, 0);
         if (e == NULL)

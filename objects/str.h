@@ -1,8 +1,9 @@
 // objects/str.h: the minimal str (CPython's compact unicode representation; Objects/unicodeobject.c).
 //
-// Only construction, interning, hashing, equality, ordering, repr, concatenation and formatting exist
-// so far; the str methods come with issue #4. A str is immutable once published: readers need no
-// lock. The two lazily computed field (hash) is a relaxed atomic (str.c's file block).
+// str.c holds the representation, construction, interning, hashing, comparison, repr and the slots;
+// the methods live in str_methods.c (case, predicates), str_search.c (search, split, strip, pad,
+// join) and str_format.c (%-formatting), declared in objects/str_methods.h. A str is immutable once
+// published: readers need no lock. The one lazily computed field (hash) is a relaxed atomic.
 #ifndef FT_OBJECTS_STR_H
 #define FT_OBJECTS_STR_H
 
@@ -27,6 +28,7 @@ typedef struct FtStrObject {
 } FtStrObject;
 
 extern FtTypeObject ft_str_type;
+extern FtTypeObject ft_str_iterator_type;   // iter(s); one character per next, shareable
 
 static inline bool
 ft_str_check(const FtObject *op)
@@ -106,6 +108,30 @@ FtObject *ft_str_join_ref(FtObject *sep, FtObject *const *items, Ft_ssize n);
 // object); an optional precision (%.100s) limits %s/%U/%R/%S/%N/%T in code points.
 FtObject *ft_str_from_format_ref(const char *fmt, ...);
 FtObject *ft_str_from_format_v_ref(const char *fmt, va_list ap);
+
+// s[start:end] (0 <= start <= end <= length) as a new str; s itself when it is the whole of an
+// exact str.
+FtObject *ft_str_substring_ref(FtObject *s, Ft_ssize start, Ft_ssize end);
+
+// A growable code-point buffer that builds a new str. Owned by the thread that builds (never
+// shared). Zero-initialize; push; then ft_str_writer_finish_ref (which frees the buffer) or
+// ft_str_writer_discard. An allocation failure is remembered and reported by finish as MemoryError.
+typedef struct FtStrWriter {
+    uint32_t *cps;
+    Ft_ssize len, cap;
+    bool failed;
+} FtStrWriter;
+
+void ft_str_writer_push(FtStrWriter *w, uint32_t cp);
+void ft_str_writer_push_ascii(FtStrWriter *w, const char *s);
+// n bytes of UTF-8 (bad bytes become U+FFFD).
+void ft_str_writer_push_utf8(FtStrWriter *w, const char *s, Ft_ssize n);
+// s[start:end] of a str.
+void ft_str_writer_push_substr(FtStrWriter *w, FtObject *s, Ft_ssize start, Ft_ssize end);
+// count copies of cp.
+void ft_str_writer_push_repeat(FtStrWriter *w, uint32_t cp, Ft_ssize count);
+FtObject *ft_str_writer_finish_ref(FtStrWriter *w);
+void ft_str_writer_discard(FtStrWriter *w);
 
 int ft_str_init_types(void);
 

@@ -1,0 +1,1 @@
+left, right: int = 1, 2

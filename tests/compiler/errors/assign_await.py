@@ -1,0 +1,2 @@
+async def job():
+    await task() = 1

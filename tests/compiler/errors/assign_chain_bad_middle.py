@@ -1,0 +1,1 @@
+alpha = len(x) = beta = 0

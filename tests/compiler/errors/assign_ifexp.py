@@ -1,0 +1,1 @@
+first if ok else second = 9

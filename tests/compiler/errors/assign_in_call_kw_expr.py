@@ -1,0 +1,1 @@
+report(size + 1 = 4)

@@ -1,0 +1,2 @@
+if status = 200:
+    ok()

@@ -1,0 +1,1 @@
+[n for n in nums] = result

@@ -1,0 +1,1 @@
+left, True = pair

@@ -1,0 +1,2 @@
+def producer():
+    (yield) = 4

@@ -1,0 +1,3 @@
+async def run():
+    async for msg in feed:
+    pass

@@ -1,0 +1,1 @@
+pair = zip(keys, v for v in vals)

@@ -1,0 +1,1 @@
+total = sum(n for n in nums, 0)

@@ -1,0 +1,1 @@
+values = compute(alpha beta)

@@ -1,0 +1,1 @@
+connect(host='x', 8080)

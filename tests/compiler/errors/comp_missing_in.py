@@ -1,0 +1,1 @@
+keys = [k for k of table]

@@ -1,0 +1,1 @@
+squares = [v for square(v) in values]

@@ -1,0 +1,1 @@
+del alpha, (beta, 3)

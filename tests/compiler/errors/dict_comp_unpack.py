@@ -1,0 +1,1 @@
+merged = {**m for m in maps}

@@ -1,0 +1,4 @@
+try:
+    risky()
+except KeyError as self.err:
+    pass

@@ -1,0 +1,2 @@
+for n in nums:
+print(n)

@@ -1,0 +1,2 @@
+for item in stock
+    sell(item)

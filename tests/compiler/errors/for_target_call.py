@@ -1,0 +1,2 @@
+for fetch() in rows:
+    pass

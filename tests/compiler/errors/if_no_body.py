@@ -1,0 +1,2 @@
+if flag:
+flag = False

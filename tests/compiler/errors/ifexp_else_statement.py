@@ -1,0 +1,1 @@
+value = a if b else pass

@@ -1,0 +1,1 @@
+pass if ready else retry()

@@ -1,0 +1,1 @@
+collect(item = x for x in pool)

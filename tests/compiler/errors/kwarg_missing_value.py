@@ -1,0 +1,1 @@
+resize(width=, height=10)

@@ -1,0 +1,1 @@
+configure(verbose=1, None=0)

@@ -1,0 +1,1 @@
+configure(True=1)

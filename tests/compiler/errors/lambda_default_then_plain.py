@@ -1,0 +1,1 @@
+pick = lambda a=1, b: a

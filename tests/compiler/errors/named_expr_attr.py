@@ -1,0 +1,2 @@
+if (conf.level := 3):
+    pass

@@ -1,0 +1,1 @@
+delta = 5 + not flag

@@ -1,0 +1,1 @@
+flip = -not flag

@@ -1,0 +1,2 @@
+def kw(**opts, last):
+    pass

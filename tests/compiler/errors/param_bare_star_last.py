@@ -1,0 +1,2 @@
+def kwonly(a, *):
+    pass

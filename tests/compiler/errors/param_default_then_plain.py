@@ -1,0 +1,2 @@
+def mix(a=1, b):
+    pass

@@ -1,0 +1,2 @@
+def pos(a, /, b, /):
+    pass

@@ -1,0 +1,2 @@
+def many(*args, *more):
+    pass

@@ -1,0 +1,2 @@
+def grouped(a, (b, c)):
+    pass

@@ -1,0 +1,2 @@
+def va(*rest=()):
+    pass

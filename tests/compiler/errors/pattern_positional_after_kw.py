@@ -1,0 +1,3 @@
+match v:
+    case Point(x=0, 1):
+        pass

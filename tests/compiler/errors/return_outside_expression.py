@@ -1,0 +1,1 @@
+value = return 5

@@ -1,0 +1,1 @@
+text = '\N{NOT A REAL NAME}'

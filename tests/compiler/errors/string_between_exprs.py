@@ -1,0 +1,1 @@
+message = 'start' middle 'end'

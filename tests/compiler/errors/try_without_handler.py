@@ -1,0 +1,3 @@
+try:
+    risky()
+value = 3

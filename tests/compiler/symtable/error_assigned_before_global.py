@@ -1,0 +1,3 @@
+def f():
+    v = 1
+    global v

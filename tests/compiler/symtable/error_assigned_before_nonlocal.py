@@ -1,0 +1,5 @@
+def f():
+    v = 0
+    def g():
+        v = 1
+        nonlocal v

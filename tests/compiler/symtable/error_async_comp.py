@@ -1,0 +1,2 @@
+def f(s):
+    return [x async for x in s]

@@ -1,0 +1,2 @@
+async def f():
+    def g(x: (await y)): pass

@@ -1,0 +1,2 @@
+async def f():
+    def g[*Ts = (await y)](): pass

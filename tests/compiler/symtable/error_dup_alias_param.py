@@ -1,0 +1,2 @@
+def f[T]():
+    type A[T, T] = int

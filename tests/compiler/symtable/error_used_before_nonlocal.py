@@ -1,0 +1,5 @@
+def f():
+    v = 0
+    def g():
+        print(v)
+        nonlocal v

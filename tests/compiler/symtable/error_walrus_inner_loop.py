@@ -1,0 +1,2 @@
+def f(a, b):
+    return [i for i in a if (j := i) for j in b]

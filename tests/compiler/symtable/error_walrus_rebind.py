@@ -1,0 +1,2 @@
+def f(data):
+    return [x := 0 for x in data]

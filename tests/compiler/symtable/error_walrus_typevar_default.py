@@ -1,0 +1,2 @@
+class C[T = (x := 1)]:
+    pass

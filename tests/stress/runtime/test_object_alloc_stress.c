@@ -8,7 +8,7 @@
 // that the walk finds exactly the objects the test holds, per kind. Every few rounds one worker exits:
 // it abandons its heap and leaves its objects as orphans, which the walk must still find and other
 // threads free later; a new worker with a fresh heap takes its place. The run lasts a fixed wall-clock
-// duration (FT_STRESS_SECONDS, default 10 s, 4 s under a sanitizer); nothing asserts on time.
+// duration (FT_STRESS_SECONDS, default 10 s in every build); nothing asserts on time.
 //
 // Checks: each object carries a magic word (set on allocation, checked and cleared on free: no double
 // free, no block handed out twice), memory comes back zeroed, the walk's counts match, allocated ==
@@ -31,19 +31,8 @@
 #define OBJECT_MAGIC 0x6f626a6563744d47ull
 #define OBJECT_DEAD 0xdeaddeaddeaddeadull
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define UNDER_SANITIZER 1
-#endif
-#endif
-#if defined(FT_TSAN) || defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define UNDER_SANITIZER 1
-#endif
-#if defined(UNDER_SANITIZER)
-#define DEFAULT_SECONDS 4
-#else
+// Issue #2's bar asks for 10 seconds under AddressSanitizer too, so sanitizer builds run as long.
 #define DEFAULT_SECONDS 10
-#endif
 
 
 // A test object: word 0 may be overwritten by the allocator's free-list link once freed, so the

@@ -1,6 +1,7 @@
 // objects/bool.c: bool, the subclass of int with exactly two instances (CPython's
 // Objects/boolobject.c). True and False are static immortal FtIntObjects (values 1 and 0), so every
-// int slot applies to them; bool overrides repr, the bitwise operators and construction.
+// int slot applies to them (True + 1 is int arithmetic); bool overrides repr, the bitwise operators
+// and construction.
 //
 // Concurrency: True and False are immutable and immortal; nothing locks.
 #include "objects/int.h"
@@ -10,8 +11,10 @@
 #include "objects/str.h"      // ft_str_intern_cstr_ref
 #include "objects/type.h"     // ft_type_ready
 
-FtIntObject ft_true_object = {.ob_base = FT_OBJECT_HEAD_INIT(&ft_bool_type), .value = 1};
-FtIntObject ft_false_object = {.ob_base = FT_OBJECT_HEAD_INIT(&ft_bool_type), .value = 0};
+FtIntObject ft_true_object = {.ob_base = FT_OBJECT_HEAD_INIT(&ft_bool_type),
+                              .value = {.small = 1, .big = NULL}};
+FtIntObject ft_false_object = {.ob_base = FT_OBJECT_HEAD_INIT(&ft_bool_type),
+                               .value = {.small = 0, .big = NULL}};
 
 /* --- Slots --- */
 
@@ -36,12 +39,12 @@ bool_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwn
     return ft_bool_from(truth);
 }
 
-// bool op bool stays a bool; anything else is int arithmetic (TODO(#4): int's bitwise slots).
+// bool op bool stays a bool; anything else is int's operator (True & 3 is 1), as CPython's.
 static FtObject *
 bool_and(FtObject *a, FtObject *b)
 {
     if (a->ob_type != &ft_bool_type || b->ob_type != &ft_bool_type)
-        return FT_NOT_IMPLEMENTED;
+        return ft_int_type.tp_as_number->nb_and(a, b);
     return ft_bool_from(a == FT_TRUE && b == FT_TRUE);
 }
 
@@ -49,7 +52,7 @@ static FtObject *
 bool_or(FtObject *a, FtObject *b)
 {
     if (a->ob_type != &ft_bool_type || b->ob_type != &ft_bool_type)
-        return FT_NOT_IMPLEMENTED;
+        return ft_int_type.tp_as_number->nb_or(a, b);
     return ft_bool_from(a == FT_TRUE || b == FT_TRUE);
 }
 
@@ -57,13 +60,14 @@ static FtObject *
 bool_xor(FtObject *a, FtObject *b)
 {
     if (a->ob_type != &ft_bool_type || b->ob_type != &ft_bool_type)
-        return FT_NOT_IMPLEMENTED;
+        return ft_int_type.tp_as_number->nb_xor(a, b);
     return ft_bool_from(a != b);
 }
 
 /* --- Type object --- */
 
-// The remaining number slots are inherited from int by ft_type_ready.
+// The remaining number slots are inherited from int by ft_type_ready (TODO(#4): ~True's
+// DeprecationWarning "Bitwise inversion '~' on bool is deprecated ..." needs the warnings module).
 static FtNumberMethods bool_as_number = {
     .nb_and = bool_and,
     .nb_or = bool_or,

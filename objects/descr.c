@@ -310,7 +310,10 @@ member_descr_set(FtObject *op, FtObject *obj, FtObject *value)
             ft_error_set_string(&ft_exc_type_error, "an integer is required");
             return -1;
         }
-        iv = ft_int_as_int64(value, NULL);
+        bool ok;
+        iv = ft_int_as_int64(value, &ok);
+        if (!ok)
+            return -1;
     }
     FtObject *old = NULL;
     int missing = 0;

@@ -25,6 +25,7 @@
 
 #include "objects/error.h"
 
+#include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/int.h"           // ft_int_check ft_int_as_int64 ft_int_from_int64_ref
 #include "objects/method_def.h"    // FtMethodDef FtMemberDef FtGetSetDef
 #include "objects/object.h"        // ft_object_* FT_OBJECT_HEAD_INIT
@@ -691,7 +692,11 @@ os_error_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject 
     if (kwnames != NULL && ft_tuple_size(kwnames) > 0)
         return ft_error_format(&ft_exc_type_error, "%s() takes no keyword arguments", type->tp_name);
     if (type == &ft_exc_os_error && nargs >= 2 && nargs <= 5 && ft_int_check(args[0])) {
-        int64_t code = ft_int_as_int64(args[0], NULL);
+        // An errno that does not fit in int64 matches no subclass (CPython looks it up in a dict).
+        bool ok;
+        int64_t code = ft_int_as_int64(args[0], &ok);
+        if (!ok)
+            ft_error_clear();
         for (size_t i = 0; i < sizeof errno_map / sizeof errno_map[0]; i++) {
             if (errno_map[i].code == code) {
                 type = errno_map[i].type;
@@ -713,7 +718,11 @@ os_error_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject 
     if (filename == NULL || filename == FT_NONE)
         return self;
     if (type == &ft_exc_blocking_io_error && ft_int_check(filename)) {
-        e->written = (Ft_ssize)ft_int_as_int64(filename, NULL);
+        e->written = ft_number_as_ssize(filename, &ft_exc_value_error);
+        if (e->written == -1 && ft_error_occurred()) {
+            ft_decref(self);
+            return NULL;
+        }
         return self;
     }
     e->filename = ft_new_ref(filename);
@@ -806,7 +815,9 @@ os_error_set_written(FtObject *self, FtObject *value, void *closure)
                             value->ob_type->tp_name);
             return -1;
         }
-        written = (Ft_ssize)ft_int_as_int64(value, NULL);
+        written = ft_number_as_ssize(value, &ft_exc_value_error);
+        if (written == -1 && ft_error_occurred())
+            return -1;
     }
     int missing;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
@@ -923,14 +934,22 @@ syntax_error_str(FtObject *self)
             goto done;
     }
     bool have_lineno = lineno != NULL && ft_object_is_exact(lineno, &ft_int_type);
+    long long line = -1;   // as CPython's PyLong_AsLongAndOverflow: -1, and no error, on overflow
+    if (have_lineno) {
+        bool ok;
+        line = ft_int_as_int64(lineno, &ok);
+        if (!ok) {
+            ft_error_clear();
+            line = -1;
+        }
+    }
     FtObject *shown = msg != NULL ? msg : FT_NONE;
     if (base != NULL && have_lineno)
-        res = ft_str_from_format_ref("%S (%U, line %lld)", shown, base,
-                                     (long long)ft_int_as_int64(lineno, NULL));
+        res = ft_str_from_format_ref("%S (%U, line %lld)", shown, base, line);
     else if (base != NULL)
         res = ft_str_from_format_ref("%S (%U)", shown, base);
     else if (have_lineno)
-        res = ft_str_from_format_ref("%S (line %lld)", shown, (long long)ft_int_as_int64(lineno, NULL));
+        res = ft_str_from_format_ref("%S (line %lld)", shown, line);
     else
         res = ft_object_str_ref(shown);
 done:

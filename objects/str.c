@@ -29,6 +29,7 @@
 #include <stdlib.h>   // calloc free realloc
 #include <string.h>   // memcpy memcmp strlen
 
+#include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/str.h"
 
 #include "objects/error.h"       // ft_error_* ft_exc_*
@@ -952,10 +953,12 @@ str_subscript(FtObject *op, FtObject *key)
     if (!ft_int_check(key))
         return ft_error_format(&ft_exc_type_error, "string indices must be integers, not '%.200s'",
                                key->ob_type->tp_name);
-    int64_t i = ft_int_as_int64(key, NULL);
+    Ft_ssize i = ft_number_as_ssize(key, &ft_exc_index_error);
+    if (i == -1 && ft_error_occurred())
+        return NULL;
     if (i < 0)
         i += ft_str_length(op);
-    return str_item(op, (Ft_ssize)i);
+    return str_item(op, i);
 }
 
 static FtObject *

@@ -169,7 +169,15 @@ format_one(FtStrWriter *w, Ft_ssize conv_index, uint32_t conv, FtObject *arg,
                             arg->ob_type->tp_name);
             return -1;
         }
-        push_int(w, ft_int_as_int64(arg, NULL), (char)conv, flags, width, prec);
+        {
+            // TODO(#4): CPython formats ints of any size here; until then one beyond int64 raises
+            // OverflowError instead of being printed.
+            bool ok;
+            int64_t v = ft_int_as_int64(arg, &ok);
+            if (!ok)
+                return -1;
+            push_int(w, v, (char)conv, flags, width, prec);
+        }
         return 0;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
         // TODO(#4): float objects and __float__ once objects/float.c exists.
@@ -178,7 +186,13 @@ format_one(FtStrWriter *w, Ft_ssize conv_index, uint32_t conv, FtObject *arg,
                             arg->ob_type->tp_name);
             return -1;
         }
-        return push_float(w, (double)ft_int_as_int64(arg, NULL), (char)conv, flags, width, prec);
+        {
+            bool ok;   // TODO(#4): floats, and ints beyond int64 converted as float(x) does
+            int64_t v = ft_int_as_int64(arg, &ok);
+            if (!ok)
+                return -1;
+            return push_float(w, (double)v, (char)conv, flags, width, prec);
+        }
     case 'c': {
         uint32_t c;
         if (ft_str_check(arg)) {
@@ -189,8 +203,11 @@ format_one(FtStrWriter *w, Ft_ssize conv_index, uint32_t conv, FtObject *arg,
             }
             c = ft_str_read_char(arg, 0);
         } else if (ft_int_check(arg)) {
-            int64_t v = ft_int_as_int64(arg, NULL);
-            if (v < 0 || v > 0x10FFFF) {
+            bool ok;
+            int64_t v = ft_int_as_int64(arg, &ok);
+            if (!ok)
+                ft_error_clear();   // out of range either way: the message below is CPython's
+            if (!ok || v < 0 || v > 0x10FFFF) {
                 ft_error_format(&ft_exc_overflow_error, "%%c arg not in range(0x110000)");
                 return -1;
             }
@@ -227,8 +244,9 @@ star_arg(FormatArgs *fa, Ft_ssize *out)
         ft_error_format(&ft_exc_type_error, "* wants int");
         return -1;
     }
-    *out = (Ft_ssize)ft_int_as_int64(v, NULL);
-    return 0;
+    bool ok;
+    *out = (Ft_ssize)ft_int_as_int64(v, &ok);
+    return ok ? 0 : -1;
 }
 
 FtObject *

@@ -10,6 +10,7 @@
 #include <stdint.h>   // uint32_t PTRDIFF_MAX
 #include <stdlib.h>   // realloc free
 
+#include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/str_methods.h"
 
 #include "objects/error.h"        // ft_error_format ft_exc_*
@@ -87,8 +88,8 @@ int_arg(FtObject *op, Ft_ssize *out)
                         op->ob_type->tp_name);
         return -1;
     }
-    *out = (Ft_ssize)ft_int_as_int64(op, NULL);
-    return 0;
+    *out = ft_number_as_ssize(op, &ft_exc_overflow_error);
+    return *out == -1 && ft_error_occurred() ? -1 : 0;
 }
 
 // A slice bound: absent or None keeps *out; an int replaces it.
@@ -102,7 +103,8 @@ slice_index_arg(FtObject *op, Ft_ssize *out)
                         "slice indices must be integers or None or have an __index__ method");
         return -1;
     }
-    *out = (Ft_ssize)ft_int_as_int64(op, NULL);
+    // Clamped, as CPython's _PyEval_SliceIndex: a huge bound means "past the end".
+    *out = ft_number_as_ssize(op, NULL);
     return 0;
 }
 
@@ -838,8 +840,11 @@ ft_str_method_translate(FtObject *self, FtObject *table)
             continue;
         }
         if (ft_int_check(to)) {
-            int64_t v = ft_int_as_int64(to, NULL);
-            if (v < 0 || v > 0x10FFFF) {
+            bool ok;
+            int64_t v = ft_int_as_int64(to, &ok);
+            if (!ok)
+                ft_error_clear();   // out of range: the message below is CPython's
+            if (!ok || v < 0 || v > 0x10FFFF) {
                 ft_decref(to);
                 ft_error_format(&ft_exc_value_error, "character mapping must be in range(0x110000)");
                 goto fail;

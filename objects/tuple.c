@@ -19,6 +19,7 @@
 #include "objects/tuple.h"
 
 #include "objects/error.h"    // ft_error_* ft_exc_*
+#include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/int.h"      // ft_int_check ft_bool_from
 #include "objects/object.h"   // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/str.h"      // ft_str_*
@@ -215,10 +216,12 @@ static FtObject *
 tuple_subscript(FtObject *op, FtObject *key)
 {
     if (ft_int_check(key)) {
-        int64_t i = ft_int_as_int64(key, NULL);
+        Ft_ssize i = ft_number_as_ssize(key, &ft_exc_index_error);
+        if (i == -1 && ft_error_occurred())
+            return NULL;
         if (i < 0)
             i += ft_tuple_size(op);
-        return tuple_item(op, (Ft_ssize)i);
+        return tuple_item(op, i);
     }
     // TODO(#4): slices and __index__.
     return ft_error_format(&ft_exc_type_error, "tuple indices must be integers or slices, not %.200s",

@@ -48,8 +48,42 @@
 #include "sync/sync_thread.h"  // ft_thread_id
 
 typedef struct FtObjectBlock {
-    struct FtObjectBlock *next;
+    struct FtObjectBlock *next;   // atomic (relaxed): see block_link_load()
 } FtObjectBlock;
+
+// A free block's link overlaps the freed object's ob_tid, which a lock-free reader still holding a
+// stale pointer may load (atomically) before it finds the object dead (FREE-THREADING.md section
+// 7.3). So the link is written and read with relaxed atomics: the value is ordered by the page's
+// owner (local list) or by the remote-free stack's release/acquire, never by these accesses.
+static inline FtObjectBlock *
+block_link_load(FtObjectBlock *block)
+{
+    // relaxed: see above.
+    return (FtObjectBlock *)ft_atomic_load_ptr_relaxed((void **)&block->next);
+}
+
+static inline void
+block_link_store(FtObjectBlock *block, FtObjectBlock *next)
+{
+    // relaxed: see above.
+    ft_atomic_store_ptr_relaxed((void **)&block->next, next);
+}
+
+// Zeroes a block being handed out. The object header's first 32 bytes (where ob_tid and the counts
+// live) are cleared with relaxed atomic stores for the same stale readers; the rest is plain memory
+// nobody reads before the object is published.
+static inline void
+block_zero(void *block, size_t block_size, int kind)
+{
+    size_t header_at = kind == FT_ALLOC_GC_PREHEADER ? FT_OBJECT_PREHEADER_SIZE : 0;
+    size_t object_size = block_size - header_at;          // a multiple of 16
+    size_t header_size = object_size < 32 ? object_size : 32;
+    uint64_t *header = (uint64_t *)((char *)block + header_at);
+    memset(block, 0, header_at);
+    for (size_t i = 0; i < header_size / 8; i++)
+        ft_atomic_store_uint64_relaxed(&header[i], 0);   // relaxed: see above
+    memset((char *)header + header_size, 0, object_size - header_size);
+}
 
 // One bit per 16 bytes of a small page is enough for every size class.
 #define PAGE_BITMAP_WORDS (FT_OBJECT_PAGE_SIZE / 16 / 64)
@@ -300,7 +334,7 @@ page_pop(FtObjectPage *page)
     FtObjectBlock *block = page->local_free;
     uint32_t index;
     if (block != NULL) {
-        page->local_free = block->next;
+        page->local_free = block_link_load(block);
         index = page_block_index(page, block);
     } else if (page->bump < page->capacity) {
         index = page->bump++;
@@ -311,7 +345,7 @@ page_pop(FtObjectPage *page)
     FT_ASSERT((page->bitmap[index / 64] & ((uint64_t)1 << (index % 64))) == 0);
     page->bitmap[index / 64] |= (uint64_t)1 << (index % 64);
     page->used++;
-    memset(block, 0, page->block_size);
+    block_zero(block, page->block_size, page->kind);
     return block;
 }
 
@@ -324,7 +358,7 @@ page_free_block(FtObjectPage *page, FtObjectBlock *block)
     if (FT_UNLIKELY((page->bitmap[index / 64] & bit) == 0))
         ft_fatal("ft_object_free: double free of block %p (page %p)", (void *)block, (void *)page);
     page->bitmap[index / 64] &= ~bit;
-    block->next = page->local_free;
+    block_link_store(block, page->local_free);
     page->local_free = block;
     page->used--;
 }
@@ -342,7 +376,7 @@ page_collect_remote(FtObjectPage *page)
     FtObjectBlock *block = (FtObjectBlock *)ft_atomic_exchange_uintptr_acquire(&page->remote_free, 0);
     size_t n = 0;
     while (block != NULL) {
-        FtObjectBlock *next = block->next;
+        FtObjectBlock *next = block_link_load(block);
         page_free_block(page, block);
         block = next;
         n++;
@@ -356,7 +390,7 @@ page_push_remote(FtObjectPage *page, FtObjectBlock *block)
     // relaxed: the CAS below re-validates the head.
     uintptr_t head = ft_atomic_load_uintptr_relaxed(&page->remote_free);
     do {
-        block->next = (FtObjectBlock *)head;
+        block_link_store(block, (FtObjectBlock *)head);
         // release: pairs with the acquire exchange in page_collect_remote(). After it succeeds this
         // thread must not touch the page: the owner may find it empty and retire it.
     } while (!ft_atomic_cas_uintptr_release(&page->remote_free, &head, (uintptr_t)block));

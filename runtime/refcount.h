@@ -63,14 +63,17 @@ ft_object_dealloc(FtObject *op)
 static inline void
 ft_object_init_header(FtObject *op, FtTypeObject *type)
 {
-    // Plain stores: the object is not published yet, so no other thread can see them; the
-    // publication (a release store or a lock) orders them.
-    op->ob_tid = ft_thread_id();
+    // The object is not published yet, and its publication (a release store or a lock) orders these
+    // stores. The fields that a lock-free reader still holding a stale pointer to this memory's
+    // previous object may load (atomically) before it finds that object dead, the owner and the
+    // counts, are written with relaxed atomic stores so that such a read is not a data race
+    // (FREE-THREADING.md section 7.3: object memory is type-stable).
+    ft_atomic_store_uintptr_relaxed(&op->ob_tid, ft_thread_id());
     op->ob_flags = 0;
     op->ob_mutex.bits = 0;
-    op->ob_gc_bits = 0;
-    op->ob_ref_local = 1;
-    op->ob_ref_shared = 0;
+    ft_atomic_store_uint8_relaxed(&op->ob_gc_bits, 0);
+    ft_atomic_store_uint32_relaxed(&op->ob_ref_local, 1);
+    ft_atomic_store_ssize_relaxed(&op->ob_ref_shared, 0);
     op->ob_type = type;
 }
 

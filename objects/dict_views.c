@@ -1,0 +1,355 @@
+// objects/dict_views.c: the dict views (dict_keys, dict_values, dict_items) and the dict iterators
+// (CPython's Objects/dictobject.c, the dictview and dictiter sections).
+//
+// A view holds a strong reference to its dict and nothing else: it is immutable after creation, and
+// every operation goes to the dict (len lock-free, `in` through the dict's lock-free lookup,
+// iteration through an iterator). An iterator keeps the dict, the position of the next entry
+// (ft_dict_next's cursor), the size the dict had when iteration began and the number of items left.
+//
+// Invariants: an iterator's used == ma_used at creation, or -1 once a size change was reported (the
+// error is sticky); done != 0 once it reported the end or "keys changed" (then it yields nothing).
+//
+// Concurrency: view fields are immutable after publication. An iterator's mutable fields are
+// guarded_by(the iterator's ob_mutex); __next__ holds both the iterator's and the dict's sections
+// (FT_BEGIN_CRITICAL_SECTION2_OBJECT), so concurrent next() calls on one iterator are serialized and
+// each sees a consistent table.
+//
+// Missing (TODO(#4)): set operations and comparisons of keys and items views, view.mapping,
+// reversed(), __length_hint__, the values view's `in` (needs the generic iteration fallback).
+#include <stdlib.h>   // realloc free
+
+#include "objects/dict.h"
+
+#include "objects/error.h"        // ft_error_* ft_exc_*
+#include "objects/int.h"          // ft_bool_from
+#include "objects/object.h"       // ft_object_* FT_VAR_OBJECT_HEAD_INIT
+#include "objects/str.h"          // ft_str_*
+#include "objects/tuple.h"        // ft_tuple_*
+#include "objects/type.h"         // ft_type_ready
+#include "runtime/object_lock.h"  // FT_BEGIN_CRITICAL_SECTION2_OBJECT FT_ASSERT_LOCKED
+#include "runtime/refcount.h"     // ft_incref ft_decref
+
+typedef struct FtDictViewObject {
+    FtObject ob_base;
+    FtObject *dict;   // immutable after publish: a strong reference
+} FtDictViewObject;
+
+typedef struct FtDictIterObject {
+    FtObject ob_base;
+    FtObject *dict;   // immutable after publish: a strong reference
+    Ft_ssize pos;     // guarded_by(ob_mutex): ft_dict_next's cursor
+    Ft_ssize used;    // guarded_by(ob_mutex): ma_used when iteration began, -1 after a size change
+    Ft_ssize len;     // guarded_by(ob_mutex): items still expected
+    int done;         // guarded_by(ob_mutex)
+} FtDictIterObject;
+
+/* --- Views --- */
+
+FtObject *
+ft_dict_view_new_ref(FtObject *dict, FtTypeObject *type)
+{
+    if (!ft_dict_check(dict)) {
+        ft_error_bad_internal_call();
+        return NULL;
+    }
+    FtDictViewObject *v = (FtDictViewObject *)ft_object_new_of_type(type, 0);
+    if (v == NULL)
+        return NULL;
+    v->dict = ft_new_ref(dict);   // unpublished: a plain store
+    return (FtObject *)v;
+}
+
+static void
+view_dealloc(FtObject *op)
+{
+    ft_decref(((FtDictViewObject *)op)->dict);
+    ft_object_free_memory(op);
+}
+
+static int
+view_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    return visit(((FtDictViewObject *)op)->dict, arg);
+}
+
+static Ft_ssize
+view_length(FtObject *op)
+{
+    return ft_dict_size(((FtDictViewObject *)op)->dict);
+}
+
+static FtTypeObject *
+view_iterator_type(FtObject *op)
+{
+    if (op->ob_type == &ft_dict_keys_type)
+        return &ft_dict_keyiterator_type;
+    if (op->ob_type == &ft_dict_values_type)
+        return &ft_dict_valueiterator_type;
+    return &ft_dict_itemiterator_type;
+}
+
+static FtObject *
+view_iter(FtObject *op)
+{
+    return ft_dict_iter_new_ref(((FtDictViewObject *)op)->dict, view_iterator_type(op));
+}
+
+// "dict_keys([k1, k2])": the list display of the view's items, built from an iterator (so that the
+// dict's section is not held while reprs run).
+static FtObject *
+view_repr(FtObject *op)
+{
+    if (ft_dict_repr_enter(op))
+        return ft_str_from_ascii_ref("...");
+    FtObject *res = NULL, *joined = NULL, *sep = NULL;
+    FtObject **reprs = NULL;
+    Ft_ssize n = 0, cap = 0;
+    FtObject *it = view_iter(op);
+    if (it == NULL)
+        goto done;
+    FtObject *item;
+    while ((item = it->ob_type->tp_iternext(it)) != NULL) {
+        FtObject *r = ft_object_repr_ref(item);
+        ft_decref(item);
+        if (r == NULL)
+            goto done;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            FtObject **grown = realloc(reprs, (size_t)cap * sizeof *grown);
+            if (grown == NULL) {
+                ft_decref(r);
+                ft_error_no_memory();
+                goto done;
+            }
+            reprs = grown;
+        }
+        reprs[n++] = r;
+    }
+    if (ft_error_occurred())
+        goto done;
+    sep = ft_str_from_ascii_ref(", ");
+    if (sep == NULL)
+        goto done;
+    joined = ft_str_join_ref(sep, reprs, n);
+    if (joined != NULL)
+        res = ft_str_from_format_ref("%s([%U])", op->ob_type->tp_name, joined);
+done:
+    for (Ft_ssize i = 0; i < n; i++)
+        ft_decref(reprs[i]);
+    free(reprs);
+    ft_xdecref(it);
+    ft_xdecref(sep);
+    ft_xdecref(joined);
+    ft_dict_repr_leave();
+    return res;
+}
+
+static int
+keys_view_contains(FtObject *op, FtObject *key)
+{
+    FtObject *value;
+    int r = ft_dict_get_item_ref(((FtDictViewObject *)op)->dict, key, &value);
+    ft_xdecref(value);
+    return r;
+}
+
+static int
+items_view_contains(FtObject *op, FtObject *item)
+{
+    if (!ft_tuple_check(item) || ft_tuple_size(item) != 2)
+        return 0;
+    FtObject *found;
+    int r = ft_dict_get_item_ref(((FtDictViewObject *)op)->dict,
+                                 ft_tuple_get_item_borrow(item, 0), &found);
+    if (r <= 0)
+        return r;
+    r = ft_object_rich_compare_bool(found, ft_tuple_get_item_borrow(item, 1), FT_EQ);
+    ft_decref(found);
+    return r;
+}
+
+/* --- Iterators --- */
+
+FtObject *
+ft_dict_iter_new_ref(FtObject *dict, FtTypeObject *type)
+{
+    if (!ft_dict_check(dict)) {
+        ft_error_bad_internal_call();
+        return NULL;
+    }
+    FtDictIterObject *it = (FtDictIterObject *)ft_object_new_of_type(type, 0);
+    if (it == NULL)
+        return NULL;
+    // Unpublished: plain stores. A snapshot of the size; the first next() re-checks it locked.
+    it->dict = ft_new_ref(dict);
+    it->pos = 0;
+    it->used = ft_dict_size(dict);
+    it->len = it->used;
+    it->done = 0;
+    return (FtObject *)it;
+}
+
+static void
+iter_dealloc(FtObject *op)
+{
+    ft_decref(((FtDictIterObject *)op)->dict);
+    ft_object_free_memory(op);
+}
+
+static int
+iter_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    return visit(((FtDictIterObject *)op)->dict, arg);
+}
+
+static FtObject *
+iter_self(FtObject *op)
+{
+    return ft_new_ref(op);
+}
+
+// Advances it: 1 with borrowed *key/*value (valid while the dict's section is held), 0 at the end
+// (no exception) or -1 with RuntimeError. Both sections held.
+static int
+iter_step_lock_held(FtDictIterObject *it, FtObject **key, FtObject **value)
+{
+    FT_ASSERT_LOCKED(it);
+    FT_ASSERT_LOCKED(it->dict);
+    if (it->done)
+        return 0;
+    if (it->used != ft_dict_size(it->dict)) {
+        ft_error_set_string(&ft_exc_runtime_error, "dictionary changed size during iteration");
+        it->used = -1;   // sticky, as CPython
+        return -1;
+    }
+    if (!ft_dict_next(it->dict, &it->pos, key, value)) {
+        it->done = 1;
+        return 0;
+    }
+    if (it->len == 0) {
+        ft_error_set_string(&ft_exc_runtime_error, "dictionary keys changed during iteration");
+        it->done = 1;
+        return -1;
+    }
+    it->len--;
+    return 1;
+}
+
+// which: 0 keys, 1 values, 2 items.
+static FtObject *
+iter_next_common(FtObject *op, int which)
+{
+    FtDictIterObject *it = (FtDictIterObject *)op;
+    FtObject *key = NULL, *value = NULL, *res = NULL;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    r = iter_step_lock_held(it, &key, &value);
+    if (r > 0) {
+        // Take the references before the sections end: the dict may change afterwards.
+        ft_incref(key);
+        ft_incref(value);
+    }
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    if (r <= 0)
+        return NULL;
+    if (which == 0) {
+        ft_decref(value);
+        return key;
+    }
+    if (which == 1) {
+        ft_decref(key);
+        return value;
+    }
+    res = ft_tuple_new_ref(2);
+    if (res == NULL) {
+        ft_decref(key);
+        ft_decref(value);
+        return NULL;
+    }
+    ft_tuple_set_item_steal_unlocked(res, 0, key);
+    ft_tuple_set_item_steal_unlocked(res, 1, value);
+    return res;
+}
+
+static FtObject *
+keyiter_next(FtObject *op)
+{
+    return iter_next_common(op, 0);
+}
+
+static FtObject *
+valueiter_next(FtObject *op)
+{
+    return iter_next_common(op, 1);
+}
+
+static FtObject *
+itemiter_next(FtObject *op)
+{
+    return iter_next_common(op, 2);
+}
+
+/* --- Type objects --- */
+
+static FtSequenceMethods keys_view_as_sequence = {
+    .sq_length = view_length,
+    .sq_contains = keys_view_contains,
+};
+
+static FtSequenceMethods values_view_as_sequence = {
+    .sq_length = view_length,
+};
+
+static FtSequenceMethods items_view_as_sequence = {
+    .sq_length = view_length,
+    .sq_contains = items_view_contains,
+};
+
+#define DICT_VIEW_TYPE(cname, pyname, seq)                                      \
+    FtTypeObject cname = {                                                      \
+        .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                   \
+        .tp_name = pyname,                                                      \
+        .tp_basicsize = sizeof(FtDictViewObject),                               \
+        .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_DISALLOW_INSTANTIATION |    \
+                    FT_TPFLAGS_IMMUTABLETYPE,                                   \
+        .tp_dealloc = view_dealloc,                                             \
+        .tp_traverse = view_traverse,                                           \
+        .tp_repr = view_repr,                                                   \
+        .tp_getattro = ft_object_generic_get_attr_ref,                          \
+        .tp_iter = view_iter,                                                   \
+        .tp_as_sequence = &seq,                                                 \
+    };
+
+DICT_VIEW_TYPE(ft_dict_keys_type, "dict_keys", keys_view_as_sequence)
+DICT_VIEW_TYPE(ft_dict_values_type, "dict_values", values_view_as_sequence)
+DICT_VIEW_TYPE(ft_dict_items_type, "dict_items", items_view_as_sequence)
+
+#define DICT_ITER_TYPE(cname, pyname, next)                                     \
+    FtTypeObject cname = {                                                      \
+        .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                   \
+        .tp_name = pyname,                                                      \
+        .tp_basicsize = sizeof(FtDictIterObject),                               \
+        .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_DISALLOW_INSTANTIATION |    \
+                    FT_TPFLAGS_IMMUTABLETYPE,                                   \
+        .tp_dealloc = iter_dealloc,                                             \
+        .tp_traverse = iter_traverse,                                           \
+        .tp_getattro = ft_object_generic_get_attr_ref,                          \
+        .tp_iter = iter_self,                                                   \
+        .tp_iternext = next,                                                    \
+    };
+
+DICT_ITER_TYPE(ft_dict_keyiterator_type, "dict_keyiterator", keyiter_next)
+DICT_ITER_TYPE(ft_dict_valueiterator_type, "dict_valueiterator", valueiter_next)
+DICT_ITER_TYPE(ft_dict_itemiterator_type, "dict_itemiterator", itemiter_next)
+
+int
+ft_dict_views_init_types(void)
+{
+    FtTypeObject *types[] = {&ft_dict_keys_type, &ft_dict_values_type, &ft_dict_items_type,
+                             &ft_dict_keyiterator_type, &ft_dict_valueiterator_type,
+                             &ft_dict_itemiterator_type};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (ft_type_ready(types[i]) < 0)
+            return -1;
+    return 0;
+}

@@ -19,6 +19,7 @@
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/abstract.h"      // ft_abstract_init_types (iterators, slice, range)
 #include "objects/dict.h"          // ft_dict_init_types
+#include "objects/list.h"          // ft_list_init_types
 #include "objects/int.h"           // FT_TRUE FT_FALSE ft_int_init_types
 #include "objects/method_def.h"    // ft_descr_init_types
 #include "objects/str.h"           // ft_str_* FtStrObject
@@ -372,7 +373,8 @@ ft_objects_init(void)
     if (ft_str_init_types() < 0 || ft_type_init_types() < 0 || ft_int_init_types() < 0 ||
         ft_tuple_init_types() < 0 || ft_none_init_types() < 0 || ft_descr_init_types() < 0 ||
         ft_exceptions_init() < 0 || ft_abstract_init_types() < 0 ||
-        ft_dict_init_types() < 0)
+        ft_dict_init_types() < 0 ||
+        ft_list_init_types() < 0)
         return -1;
     return 0;
 }

@@ -21,6 +21,7 @@
 #include "objects/dict.h"          // ft_dict_init_types
 #include "objects/list.h"          // ft_list_init_types
 #include "objects/bytes.h"         // ft_bytes_init_types
+#include "objects/set.h"           // ft_set_init_types
 #include "objects/int.h"           // FT_TRUE FT_FALSE ft_int_init_types
 #include "objects/method_def.h"    // ft_descr_init_types
 #include "objects/str.h"           // ft_str_* FtStrObject
@@ -376,7 +377,8 @@ ft_objects_init(void)
         ft_exceptions_init() < 0 || ft_abstract_init_types() < 0 ||
         ft_dict_init_types() < 0 ||
         ft_list_init_types() < 0 ||
-        ft_bytes_init_types() < 0)
+        ft_bytes_init_types() < 0 ||
+        ft_set_init_types() < 0)
         return -1;
     return 0;
 }

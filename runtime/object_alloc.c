@@ -38,7 +38,6 @@
 #include "runtime/object_alloc.h"
 
 #include <mimalloc.h>          // mi_malloc_aligned mi_free
-#include <stdlib.h>            // posix_memalign free (TSan builds)
 #include <string.h>            // memset
 #include <urcu/urcu-qsbr.h>    // urcu_qsbr_call_rcu urcu_qsbr_barrier struct rcu_head caa_container_of
 
@@ -213,28 +212,6 @@ queue_append_all(FtObjectPageQueue *dst, FtObjectPageQueue *src)
 
 // Pages: creation, block bookkeeping, retirement.
 
-// Page memory comes from mimalloc. ThreadSanitizer cannot see mimalloc's own synchronisation, so
-// when a retired page's memory is handed to another thread for an unrelated allocation it reports
-// the new owner's first writes as racing with the page's last users. In TSan builds pages therefore
-// come from the C library, whose malloc and free TSan intercepts and understands.
-#if defined(FT_TSAN)
-
-static void *
-page_memory_alloc(size_t size)
-{
-    void *p = NULL;
-    return posix_memalign(&p, FT_OBJECT_PAGE_SIZE, size) == 0 ? p : NULL;
-}
-
-static void page_memory_free(void *p) { free(p); }
-
-#else
-
-static void *page_memory_alloc(size_t size) { return mi_malloc_aligned(size, FT_OBJECT_PAGE_SIZE); }
-static void page_memory_free(void *p) { mi_free(p); }
-
-#endif
-
 static FtObjectPage *
 page_new(FtObjectPool *pool, int kind, int queue, size_t block_size)
 {
@@ -249,7 +226,7 @@ page_new(FtObjectPool *pool, int kind, int queue, size_t block_size)
     }
     // TODO(#2): mimalloc 2.0.9 serves a 64 KiB block aligned to 64 KiB from a 128 KiB slot (half of it
     // never touched, so it costs address space, not RSS); carve pages from larger aligned chunks.
-    FtObjectPage *page = page_memory_alloc(alloc_size);
+    FtObjectPage *page = mi_malloc_aligned(alloc_size, FT_OBJECT_PAGE_SIZE);
     if (page == NULL)
         return NULL;
     // acq_rel: the acquire half pairs with the release in page_release_to_mimalloc(), so that (for
@@ -278,7 +255,7 @@ page_release_to_mimalloc(FtObjectPage *page)
     // release: pairs with the acq_rel add in page_new() of whoever gets this memory next (see there),
     // and with the acquire load in ft_object_pool_destroy().
     ft_atomic_sub_uint64_release(&pool->pages_outstanding, 1);
-    page_memory_free(page);
+    mi_free(page);
 }
 
 static void

@@ -17,7 +17,7 @@
 #include <stdlib.h>                                // strtod
 #include <string.h>                                // memcpy, memchr
 
-#include "compiler/generated/unicode_printable.gen.h"  // ft_unicode_nonprintable
+#include "objects/unicode_db.h"                    // ft_unicode_is_printable
 
 int
 ft_ast_buf_append(FtAstBuf *buf, const char *text, size_t len)
@@ -103,24 +103,6 @@ ft_ast_constant_new(FtAstConstantKind kind, double number, const char *data, siz
     return c;
 }
 
-static int
-is_printable(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 0x20 && cp < 0x7f;
-    int lo = 0, hi = FT_UNICODE_NONPRINTABLE_COUNT - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (cp < ft_unicode_nonprintable[mid][0])
-            hi = mid - 1;
-        else if (cp > ft_unicode_nonprintable[mid][1])
-            lo = mid + 1;
-        else
-            return 0;
-    }
-    return 1;
-}
-
 // Decodes one code point (accepting the 3-byte form of surrogates). Returns its length in bytes;
 // an invalid byte decodes as itself (length 1), which cannot happen for text the parser built.
 static size_t
@@ -172,7 +154,7 @@ ft_ast_repr_str(FtAstBuf *buf, const char *utf8, size_t len)
             rc = ft_ast_buf_append(buf, "\\n", 2);
         } else if (cp == '\r') {
             rc = ft_ast_buf_append(buf, "\\r", 2);
-        } else if (is_printable(cp)) {
+        } else if (ft_unicode_is_printable(cp)) {
             rc = ft_ast_buf_append(buf, utf8 + i, n);
         } else if (cp < 0x100) {
             rc = ft_ast_buf_printf(buf, "\\x%02x", (unsigned)cp);

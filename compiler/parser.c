@@ -27,9 +27,9 @@
 #include <stdlib.h>                   // strtod
 #include <string.h>                   // memcpy, memchr, strlen
 
-#include "compiler/generated/unicode_nfkc.gen.h"  // ft_unicode_nfkc
 #include "compiler/string_literal.h"  // ft_string_literal_parse
 #include "compiler/tokenizer.h"       // FtTokenizer, ft_tokenizer_next
+#include "objects/unicode_db.h"       // ft_unicode_normalize
 
 // Deepest rule nesting before the parser gives up (CPython's MAXSTACK is 6000; each of our rule
 // frames is small, but the C stack of a non-main thread may be too).
@@ -64,6 +64,7 @@ typedef struct FtParser {
     int error;                 // set once an error is recorded in *err: everything unwinds
     int call_invalid_rules;    // second pass: also try the invalid_* alternatives
     int tokenizer_failed;      // the error came from the tokenizer (it cannot go on)
+    int barry_as_flufl;        // "from __future__ import barry_as_FLUFL" seen: '<>' means '!='
     uint64_t raw_stack;        // bit i: the f/t-string open at nesting depth i is raw
     int string_depth;          // f/t-strings open at the current fill position
     FtArena *arena;
@@ -473,27 +474,9 @@ arena_strndup(FtParser *p, const char *s, size_t n)
 
 // Token-level matchers used by the generated code.
 
-// The NFKC form of one code point, or NULL when it is its own form.
-static const unsigned char *
-nfkc_lookup(uint32_t cp, size_t *len)
-{
-    int lo = 0, hi = FT_UNICODE_NFKC_COUNT - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (ft_unicode_nfkc[mid].cp == cp) {
-            *len = ft_unicode_nfkc[mid].len;
-            return ft_unicode_nfkc_text + ft_unicode_nfkc[mid].offset;
-        }
-        if (ft_unicode_nfkc[mid].cp < cp)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return NULL;
-}
-
-// Copies an identifier into the arena, NFKC-normalised as PEP 3131 requires (ASCII is already).
-// TODO(#3): canonical composition across characters (a letter followed by a combining mark).
+// Copies an identifier into the arena, NFKC-normalised as a whole as PEP 3131 requires (CPython
+// applies unicodedata.normalize("NFKC", ...) to the identifier's text; ASCII is already NFKC).
+// The tokenizer verified the UTF-8, so every sequence decodes to one code point.
 static const char *
 identifier(FtParser *p, const char *s, size_t n)
 {
@@ -502,14 +485,9 @@ identifier(FtParser *p, const char *s, size_t n)
         k++;
     if (k == n)
         return arena_strndup(p, s, n);
-    // One code point's NFKC form is at most 18 code points (U+FDFA), 4 bytes each.
-    char *out = ft_arena_alloc(p->arena, n * 18 + 1);
-    if (out == NULL) {
-        set_memory_error(p);
-        return NULL;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
+    uint32_t *cps = mi_malloc(n * sizeof(uint32_t));
+    size_t count = 0;
+    for (size_t i = 0; cps != NULL && i < n;) {
         unsigned char c = (unsigned char)s[i];
         size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         if (i + len > n)
@@ -517,18 +495,50 @@ identifier(FtParser *p, const char *s, size_t n)
         uint32_t cp = len == 1 ? c : (uint32_t)(c & (0x7F >> len));
         for (size_t j = 1; j < len; j++)
             cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
-        size_t flen = 0;
-        const unsigned char *form = cp >= 0x80 ? nfkc_lookup(cp, &flen) : NULL;
-        if (form != NULL) {
-            memcpy(out + o, form, flen);
-            o += flen;
-        } else {
-            memcpy(out + o, s + i, len);
-            o += len;
-        }
+        cps[count++] = cp;
         i += len;
     }
+    // Most identifiers keep their length; retry once with the size the first call asks for.
+    size_t cap = 2 * count + 8, norm_len = 0;
+    uint32_t *norm = cps != NULL ? mi_malloc(cap * sizeof(uint32_t)) : NULL;
+    if (norm != NULL) {
+        norm_len = ft_unicode_normalize(FT_UNICODE_NFKC, cps, count, norm, cap);
+        if (norm_len > cap) {
+            cap = norm_len;
+            mi_free(norm);
+            norm = mi_malloc(cap * sizeof(uint32_t));
+            if (norm != NULL)
+                norm_len = ft_unicode_normalize(FT_UNICODE_NFKC, cps, count, norm, cap);
+        }
+    }
+    mi_free(cps);
+    char *out = norm != NULL ? ft_arena_alloc(p->arena, norm_len * 4 + 1) : NULL;
+    if (out == NULL) {
+        mi_free(norm);
+        set_memory_error(p);
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < norm_len; i++) {
+        uint32_t cp = norm[i];
+        if (cp < 0x80) {
+            out[o++] = (char)cp;
+        } else if (cp < 0x800) {
+            out[o++] = (char)(0xC0 | (cp >> 6));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out[o++] = (char)(0xE0 | (cp >> 12));
+            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            out[o++] = (char)(0xF0 | (cp >> 18));
+            out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
     out[o] = '\0';
+    mi_free(norm);
     return out;
 }
 
@@ -1704,16 +1714,91 @@ raise_indent_after_name(FtParser *p, const char *what, void *name)
     return raise_last(p, FT_INDENTATION_ERROR, msg);
 }
 
-// '!=' spelled '<>' (the tokenizer accepts both; only barry_as_FLUFL allows the second).
+// '!=' spelled '<>' (the tokenizer accepts both): only after barry_as_FLUFL, which in turn
+// forbids the spelling '!='.
 static void *
 check_not_equal(FtParser *p, void *token)
 {
     FtParseToken *t = token;
-    if (t->end - t->start == 2 && t->start[0] == '<') {
+    int diamond = t->end - t->start == 2 && t->start[0] == '<';
+    if (p->barry_as_flufl && !diamond) {
+        raise_error_token(p, t, "with Barry as BDFL, use '<>' instead of '!='");
+        return NULL;
+    }
+    if (!p->barry_as_flufl && diamond) {
         raise_error_token(p, t, "invalid syntax.  Maybe you meant '!=' instead of '<>'?");
         return NULL;
     }
     return token;
+}
+
+// Notes "from __future__ import barry_as_FLUFL" as soon as it is parsed, wherever it is (as
+// CPython's parser does): the comparisons after it change meaning. Returns the statement.
+static void *
+checked_future_import(FtParser *p, FtAstStmt *s)
+{
+    if (s == NULL || s->v.import_from.level != 0 || s->v.import_from.module == NULL
+        || strcmp(s->v.import_from.module, "__future__") != 0)
+        return s;
+    FtAstSeq *names = s->v.import_from.names;
+    for (ptrdiff_t i = 0; names != NULL && i < names->size; i++) {
+        FtAstAlias *a = names->items[i];
+        if (strcmp(a->name, "barry_as_FLUFL") == 0)
+            p->barry_as_flufl = 1;
+    }
+    return s;
+}
+
+// The __future__ imports that open a module (after its docstring, if any) must name features
+// CPython knows; it checks them when it builds the AST (Python/future.c) and reports at the
+// alias, in byte columns: "not a chance" for braces, else "future feature X is not defined".
+static void
+check_future_features(FtParser *p, FtAstMod *mod)
+{
+    static const char *const known[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    };
+    if (mod->kind != FT_AST_MOD_MODULE && mod->kind != FT_AST_MOD_INTERACTIVE)
+        return;
+    FtAstSeq *body = mod->kind == FT_AST_MOD_MODULE ? mod->v.module.body : mod->v.interactive.body;
+    if (body == NULL)
+        return;
+    ptrdiff_t i = 0;
+    if (body->size > 0) {
+        FtAstStmt *first = body->items[0];
+        FtAstExpr *value = first->kind == FT_AST_STMT_EXPR ? first->v.expr.value : NULL;
+        if (value != NULL && value->kind == FT_AST_EXPR_CONSTANT
+            && value->v.constant.value->kind == FT_AST_CONST_STR)
+            i = 1; // the docstring
+    }
+    for (; i < body->size; i++) {
+        FtAstStmt *s = body->items[i];
+        if (s->kind != FT_AST_STMT_IMPORT_FROM || s->v.import_from.level != 0
+            || s->v.import_from.module == NULL || strcmp(s->v.import_from.module, "__future__") != 0)
+            return;
+        FtAstSeq *names = s->v.import_from.names;
+        for (ptrdiff_t k = 0; names != NULL && k < names->size; k++) {
+            FtAstAlias *a = names->items[k];
+            int ok = 0;
+            for (size_t f = 0; f < sizeof(known) / sizeof(known[0]) && !ok; f++)
+                ok = strcmp(a->name, known[f]) == 0;
+            if (ok)
+                continue;
+            size_t line_len = 0;
+            const char *line = ft_tokenizer_line(p->tok, a->lineno, &line_len);
+            if (strcmp(a->name, "braces") == 0)
+                ft_syntax_error_set_n(p->err, FT_SYNTAX_ERROR, a->lineno, a->col_offset + 1,
+                                      a->end_lineno, a->end_col_offset + 1, line, line_len,
+                                      "not a chance");
+            else
+                ft_syntax_error_set_n(p->err, FT_SYNTAX_ERROR, a->lineno, a->col_offset + 1,
+                                      a->end_lineno, a->end_col_offset + 1, line, line_len,
+                                      "future feature %.100s is not defined", a->name);
+            p->error = 1;
+            return;
+        }
+    }
 }
 
 // "':' expected after dictionary key": CPython points at the key's last character and leaves the
@@ -1911,6 +1996,8 @@ parse(FtTokenizer *tok, FtParseMode mode, FtArena *arena, FtSyntaxError *err)
         if (check_rest && p.err->kind != FT_SYNTAX_MEMORY_ERROR && !p.tokenizer_failed)
             prefer_tokenizer_errors(&p);
     }
+    if (res != NULL && !p.error && mode != FT_PARSE_EVAL)
+        check_future_features(&p, res);
     mi_free(p.tokens);
     ft_tokenizer_free(tok);
     return p.error ? NULL : res;

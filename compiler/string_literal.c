@@ -15,7 +15,8 @@
 #include <stdio.h>                    // snprintf
 #include <string.h>                   // memcpy
 
-#include "compiler/generated/unicode_names.gen.h"  // ft_unicode_words, ft_unicode_name_*
+#include "compiler/generated/unicode_aliases.gen.h"  // ft_unicode_aliases
+#include "objects/unicode_db.h"                   // ft_unicode_lookup
 
 static int
 hex_value(char c)
@@ -29,54 +30,10 @@ hex_value(char c)
     return -1;
 }
 
-static const char *const hangul_l[19] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
-                                         "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
-static const char *const hangul_v[21] = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O",
-                                         "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU",
-                                         "EU", "YI", "I"};
-static const char *const hangul_t[28] = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
-                                         "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
-                                         "SS", "NG", "J", "C", "K", "T", "P", "H"};
-
-// Index of the longest jamo short name in table that prefixes s[0..len), or -1.
-static int
-jamo_match(const char *const *table, int n, const char *s, size_t len, size_t *used)
-{
-    int best = -1;
-    size_t best_len = 0;
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(table[i]);
-        if (l <= len && memcmp(table[i], s, l) == 0 && (best < 0 || l > best_len)) {
-            best = i;
-            best_len = l;
-        }
-    }
-    *used = best_len;
-    return best;
-}
-
-static int
-word_index(const char *w, size_t len)
-{
-    int lo = 0, hi = FT_UNICODE_WORD_COUNT - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        const char *cand = ft_unicode_words + ft_unicode_word_offsets[mid];
-        int c = strncmp(cand, w, len);
-        if (c == 0)
-            c = cand[len] == '\0' ? 0 : 1;
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
-}
-
 // Returns the code point named name[0..len) (case-insensitive, as unicodedata.lookup without
-// named sequences), or -1. TODO(#3): the alias table is partial (see gen_unicode_names.py).
+// named sequences), or -1: a name alias from the generated table, else objects/unicode_db.h's
+// character names (including Hangul syllables and the "<prefix>-<hex>" ideographs).
+// TODO(#4): use ft_unicode_lookup alone once it knows the aliases.
 static long
 lookup_name(const char *name, size_t len)
 {
@@ -89,68 +46,7 @@ lookup_name(const char *name, size_t len)
     for (int i = 0; i < FT_UNICODE_ALIAS_COUNT; i++)
         if (strcmp(ft_unicode_aliases[i].name, up) == 0)
             return (long)ft_unicode_aliases[i].cp;
-    static const char hangul[] = "HANGUL SYLLABLE ";
-    if (len > sizeof hangul - 1 && memcmp(up, hangul, sizeof hangul - 1) == 0) {
-        const char *s = up + sizeof hangul - 1;
-        size_t rest = len - (sizeof hangul - 1), used;
-        int l = jamo_match(hangul_l, 19, s, rest, &used);
-        s += used;
-        rest -= used;
-        int v = jamo_match(hangul_v, 21, s, rest, &used);
-        s += used;
-        rest -= used;
-        int t = jamo_match(hangul_t, 28, s, rest, &used);
-        if (l >= 0 && v >= 0 && t >= 0 && used == rest)
-            return 0xAC00 + (l * 21 + v) * 28 + t;
-        return -1;
-    }
-    for (int i = 0; i < FT_UNICODE_ALGORITHMIC_COUNT; i++) {
-        size_t pl = strlen(ft_unicode_algorithmic[i].prefix);
-        if (len <= pl || memcmp(up, ft_unicode_algorithmic[i].prefix, pl) != 0)
-            continue;
-        long cp = 0;
-        for (size_t k = pl; k < len; k++) {
-            int h = hex_value(up[k]);
-            if (h < 0 || cp > 0x10FFFF)
-                return -1;
-            cp = cp * 16 + h;
-        }
-        for (int j = 0; j < FT_UNICODE_ALGORITHMIC_COUNT; j++) {
-            if (strcmp(ft_unicode_algorithmic[j].prefix, ft_unicode_algorithmic[i].prefix) == 0
-                && cp >= (long)ft_unicode_algorithmic[j].first && cp <= (long)ft_unicode_algorithmic[j].last)
-                return cp;
-        }
-        return -1;
-    }
-    uint16_t query[64];
-    int nq = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && up[i] != ' ')
-            continue;
-        int w = word_index(up + start, i - start);
-        if (w < 0 || nq == 64)
-            return -1;
-        query[nq++] = (uint16_t)w;
-        start = i + 1;
-    }
-    query[nq - 1] |= 0x8000;
-    size_t pos = 0;
-    for (int n = 0; n < FT_UNICODE_NAME_COUNT; n++) {
-        int k = 0;
-        int match = 1;
-        for (;;) {
-            uint16_t w = ft_unicode_name_words[pos++];
-            if (match && (k >= nq || query[k] != w))
-                match = 0;
-            k++;
-            if (w & 0x8000)
-                break;
-        }
-        if (match && k == nq)
-            return (long)ft_unicode_name_cps[n];
-    }
-    return -1;
+    return (long)ft_unicode_lookup(name, len);
 }
 
 static size_t

@@ -1,5 +1,7 @@
-// compiler/tokenizer.c: the Python 3.14 lexer: indentation, names, numbers, strings, f-strings and
-// t-strings (PEP 701/750), operators, and CPython's exact errors and positions.
+// compiler/tokenizer.c: the Python 3.14 lexer: lines, indentation, names, operators, comments,
+// CPython's exact errors and positions, and the public API (compiler/tokenizer.h). Numbers, string
+// literals and the f-string/t-string mode (PEP 701/750) are in compiler/tokenizer_literal.c; the
+// state both share is in compiler/tokenizer_internal.h.
 //
 // Owns: FtTokenizer and everything reachable from it. It mirrors the behaviour (not the code) of
 // CPython's Parser/lexer/lexer.c (tok_get_normal_mode, tok_get_fstring_mode), Parser/lexer/state.c,
@@ -32,168 +34,10 @@
 
 #include <mimalloc.h>               // mi_malloc, mi_calloc, mi_free
 
-#include "compiler/generated/unicode_ident.gen.h" // ft_unicode_xid_start, ft_unicode_xid_continue
-#include "compiler/generated/unicode_printable.gen.h" // ft_unicode_nonprintable
 #include "compiler/source_decode.h" // ft_source_decode, ft_source_utf8_char_len
+#include "compiler/tokenizer_internal.h" // FtLexerMode, ft_lexer_scan_number, ...
+#include "objects/unicode_db.h"     // ft_unicode_is_xid_start, ft_unicode_is_printable
 #include "sync/fatal.h"             // FT_ASSERT
-
-#define FT_TOKENIZER_MAX_INDENT 100        // CPython's MAXINDENT
-#define FT_TOKENIZER_MAX_LEVEL 200         // CPython's MAXLEVEL (bracket nesting)
-#define FT_TOKENIZER_MAX_FSTRING_LEVEL 150 // CPython's MAXFSTRINGLEVEL (mode stack size)
-#define FT_TOKENIZER_MAX_EXPR_NESTING 3    // CPython's MAX_EXPR_NESTING
-#define FT_TOKENIZER_TABSIZE 8
-#define FT_TOKENIZER_ALT_TABSIZE 1
-
-#define FT_TOKENIZER_EOF (-1) // what next_char() returns at the end of input
-
-// Why the scanner stopped (CPython's errcode.h values that the lexer uses).
-typedef enum {
-    DONE_OK,
-    DONE_EOF,      // end of input
-    DONE_ERROR,    // error already recorded in tok->error
-    DONE_TABSPACE, // inconsistent tabs and spaces
-    DONE_DEDENT,   // dedent to no outer level
-    DONE_TOODEEP,  // too many indentation levels
-    DONE_LINECONT, // character after a line continuation
-    DONE_NOMEM,
-} DoneCode;
-
-typedef enum { MODE_REGULAR, MODE_FSTRING } ModeKind;
-
-// One entry of the mode stack: the regular mode at the bottom, one entry per open f/t-string.
-typedef struct Mode {
-    ModeKind kind;
-    int quote;                  // '"' or '\''
-    int quote_size;             // 1 or 3
-    bool raw;
-    bool tstring;               // t-string (PEP 750) rather than f-string
-    bool in_format_spec;
-    bool debug;                 // a '=' was seen in the current replacement field
-    int curly_depth;            // open brackets inside the string's replacement fields
-    int expr_start_depth;       // curly_depth at which the innermost replacement field started
-    const char *start;          // the string's first prefix character
-    const char *start_line;     // start of the line holding it
-    int start_lineno;
-    const char *expr_start;     // after the '{' of the current field (NULL: none yet)
-    const char *expr_end;       // where that field's expression ended (NULL: still open)
-} Mode;
-
-// A token as the scanner produces it, before the API adjusts it.
-typedef struct RawToken {
-    const char *start, *end;
-    const char *debug_text;
-    size_t debug_len;
-} RawToken;
-
-// Every field is owner-thread only (see the file comment); the bytes of buf are immutable after
-// creation, which is what makes token pointers safe to share.
-struct FtTokenizer {
-    int flags;
-    bool extra;                 // FT_TOKENIZER_EXTRA_TOKENS
-    bool emitted_encoding;
-    bool finished;              // ENDMARKER or an error was returned: replay it
-    int final_type;
-    FtSyntaxError error;
-    DoneCode done;
-
-    char *buf;                  // decoded source, owned; immutable after creation
-    const char *buf_end;
-    bool newline_appended;      // the source did not end in '\n'; one was added
-    bool implicit_newline;      // ... and the scanner has reached that last line
-    char encoding[32];
-
-    const char *cur;            // next character
-    const char *inp;            // end of the lines handed to the scanner so far
-    const char *line_start;     // start of the current line
-    const char *buf_start;      // CPython's tok->buf (see the file comment)
-    const char *start;          // start of the current token, or NULL between tokens
-    const char *multi_line_start;
-    int lineno;
-    int first_lineno;
-
-    bool atbol;                 // at the beginning of a line
-    int pendin;                 // pending INDENT (> 0) or DEDENT (< 0) tokens
-    int indent;
-    int indstack[FT_TOKENIZER_MAX_INDENT];
-    int altindstack[FT_TOKENIZER_MAX_INDENT];
-    bool cont_line;
-    bool comment_newline;       // extra mode: the line held only a comment
-
-    int level;
-    char parenstack[FT_TOKENIZER_MAX_LEVEL];
-    int parenlinenostack[FT_TOKENIZER_MAX_LEVEL];
-    int parencolstack[FT_TOKENIZER_MAX_LEVEL];
-
-    int mode_index;
-    Mode modes[FT_TOKENIZER_MAX_FSTRING_LEVEL];
-
-    FtSyntaxError *warnings;    // SyntaxWarnings found so far (kind FT_SYNTAX_ERROR, msg, lineno)
-    size_t warning_count, warning_cap;
-
-    char **owned;               // debug texts with comments removed, freed with the tokenizer
-    size_t owned_count, owned_cap;
-
-    int last_token_lineno;      // the previous token's lineno and line (TokenInfo.line rules)
-    const char *last_line_start, *last_line_end;
-
-    const char *colcache_line;  // char-column cache for extra mode: a line start,
-    const char *colcache_pos;   //   a byte position in it,
-    int colcache_chars;         //   and the characters before that position
-};
-
-static bool
-is_identifier_start(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
-}
-
-static bool
-is_identifier_char(int c)
-{
-    return is_identifier_start(c) || (c >= '0' && c <= '9');
-}
-
-static bool
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool
-is_xdigit(int c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static int
-to_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static Mode *
-current_mode(FtTokenizer *tok)
-{
-    return &tok->modes[tok->mode_index];
-}
-
-static bool
-inside_fstring(const FtTokenizer *tok)
-{
-    return tok->mode_index > 0;
-}
-
-static bool
-inside_fstring_expr(const Mode *mode)
-{
-    return mode->expr_start_depth >= 0;
-}
-
-static char
-string_kind_letter(const Mode *mode)
-{
-    return mode->tstring ? 't' : 'f';
-}
 
 // Reading characters.
 
@@ -205,7 +49,7 @@ next_line(FtTokenizer *tok)
     if (tok->start == NULL && !inside_fstring(tok))
         tok->buf_start = tok->inp;
     if (tok->inp >= tok->buf_end) {
-        tok->done = DONE_EOF;
+        tok->done = FT_LEXER_DONE_EOF;
         return false;
     }
     tok->line_start = tok->inp;
@@ -217,18 +61,13 @@ next_line(FtTokenizer *tok)
     return true;
 }
 
-static void syntax_error(FtTokenizer *tok, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void syntax_error_range(FtTokenizer *tok, int col_offset, int end_col_offset,
-                               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static int
-next_char(FtTokenizer *tok)
+int
+ft_lexer_next_char(FtTokenizer *tok)
 {
     for (;;) {
         if (tok->cur != tok->inp)
             return (unsigned char)*tok->cur++;
-        if (tok->done != DONE_OK)
+        if (tok->done != FT_LEXER_DONE_OK)
             return FT_TOKENIZER_EOF;
         if (!next_line(tok)) {
             tok->cur = tok->inp;
@@ -236,15 +75,15 @@ next_char(FtTokenizer *tok)
         }
         tok->cur = tok->line_start;
         if (memchr(tok->line_start, '\0', (size_t)(tok->inp - tok->line_start)) != NULL) {
-            syntax_error(tok, "source code cannot contain null bytes");
+            ft_lexer_error(tok, "source code cannot contain null bytes");
             tok->cur = tok->inp;
             return FT_TOKENIZER_EOF;
         }
     }
 }
 
-static void
-backup_char(FtTokenizer *tok, int c)
+void
+ft_lexer_backup_char(FtTokenizer *tok, int c)
 {
     if (c == FT_TOKENIZER_EOF)
         return;
@@ -262,8 +101,8 @@ line_text_len(const char *line, const char *limit)
     return nl != NULL ? (size_t)(nl - line) : (size_t)(limit - line);
 }
 
-static int
-char_count(const char *s, const char *end)
+int
+ft_lexer_char_count(const char *s, const char *end)
 {
     return end > s ? ft_syntax_byte_to_char_col(s, (size_t)(end - s), (int)(end - s)) : 0;
 }
@@ -272,10 +111,10 @@ char_count(const char *s, const char *end)
 static void
 syntax_error_va(FtTokenizer *tok, int col_offset, int end_col_offset, const char *fmt, va_list ap)
 {
-    if (tok->done == DONE_ERROR)
+    if (tok->done == FT_LEXER_DONE_ERROR)
         return;
     if (col_offset == -1)
-        col_offset = char_count(tok->line_start, tok->cur);
+        col_offset = ft_lexer_char_count(tok->line_start, tok->cur);
     if (end_col_offset == -1)
         end_col_offset = col_offset;
     char msg[512];
@@ -283,11 +122,11 @@ syntax_error_va(FtTokenizer *tok, int col_offset, int end_col_offset, const char
     size_t len = line_text_len(tok->line_start, tok->buf_end);
     ft_syntax_error_set_n(&tok->error, FT_SYNTAX_ERROR, tok->lineno, col_offset, tok->lineno,
                           end_col_offset, tok->line_start, len, "%s", msg);
-    tok->done = DONE_ERROR;
+    tok->done = FT_LEXER_DONE_ERROR;
 }
 
-static void
-syntax_error(FtTokenizer *tok, const char *fmt, ...)
+void
+ft_lexer_error(FtTokenizer *tok, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -295,8 +134,8 @@ syntax_error(FtTokenizer *tok, const char *fmt, ...)
     va_end(ap);
 }
 
-static void
-syntax_error_range(FtTokenizer *tok, int col_offset, int end_col_offset, const char *fmt, ...)
+void
+ft_lexer_error_range(FtTokenizer *tok, int col_offset, int end_col_offset, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -307,17 +146,15 @@ syntax_error_range(FtTokenizer *tok, int col_offset, int end_col_offset, const c
 static int
 indent_error(FtTokenizer *tok)
 {
-    tok->done = DONE_TABSPACE;
+    tok->done = FT_LEXER_DONE_TABSPACE;
     tok->cur = tok->inp;
     return FT_TOKEN_ERROR;
 }
 
 // Records a SyntaxWarning (CPython's _PyTokenizer_parser_warn: a message and the current line).
 // Failing to allocate drops the warning: warnings never change the token stream.
-static void warn(FtTokenizer *tok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-warn(FtTokenizer *tok, const char *fmt, ...)
+void
+ft_lexer_warn(FtTokenizer *tok, const char *fmt, ...)
 {
     if (tok->warning_count == tok->warning_cap) {
         size_t cap = tok->warning_cap ? 2 * tok->warning_cap : 4;
@@ -341,8 +178,8 @@ warn(FtTokenizer *tok, const char *fmt, ...)
         ft_syntax_error_clear(w);
 }
 
-// Turns a DoneCode other than DONE_ERROR into the recorded error, as the tokenize module
-// (_tokenizer_error in Python-tokenize.c) or the parser (_Pypegen_tokenizer_error) would.
+// Turns a done code other than FT_LEXER_DONE_ERROR into the recorded error, as the tokenize
+// module (_tokenizer_error in Python-tokenize.c) or the parser (_Pypegen_tokenizer_error) would.
 static void
 record_done_error(FtTokenizer *tok)
 {
@@ -351,25 +188,25 @@ record_done_error(FtTokenizer *tok)
     FtSyntaxErrorKind kind = FT_SYNTAX_ERROR;
     const char *msg;
     switch (tok->done) {
-    case DONE_EOF:
+    case FT_LEXER_DONE_EOF:
         msg = tok->extra ? "unexpected EOF in multi-line statement" : "unexpected EOF while parsing";
         break;
-    case DONE_DEDENT:
+    case FT_LEXER_DONE_DEDENT:
         kind = FT_INDENTATION_ERROR;
         msg = "unindent does not match any outer indentation level";
         break;
-    case DONE_TABSPACE:
+    case FT_LEXER_DONE_TABSPACE:
         kind = FT_TAB_ERROR;
         msg = "inconsistent use of tabs and spaces in indentation";
         break;
-    case DONE_TOODEEP:
+    case FT_LEXER_DONE_TOODEEP:
         kind = FT_INDENTATION_ERROR;
         msg = "too many levels of indentation";
         break;
-    case DONE_LINECONT:
+    case FT_LEXER_DONE_LINECONT:
         msg = "unexpected character after line continuation character";
         break;
-    case DONE_NOMEM:
+    case FT_LEXER_DONE_NOMEM:
         ft_syntax_error_set(&tok->error, FT_SYNTAX_MEMORY_ERROR, 0, 0, 0, 0, NULL, "out of memory");
         return;
     default:
@@ -378,7 +215,7 @@ record_done_error(FtTokenizer *tok)
     }
     const char *base = tok->buf_start != NULL ? tok->buf_start : tok->buf;
     if (tok->extra) {
-        if (tok->done == DONE_EOF) {
+        if (tok->done == FT_LEXER_DONE_EOF) {
             ft_syntax_error_set(&tok->error, kind, tok->lineno, (int)(tok->inp - base), 0, 0, NULL,
                                 "%s", msg);
             return;
@@ -387,11 +224,11 @@ record_done_error(FtTokenizer *tok)
         size_t len = (size_t)(tok->inp - base);
         if (len > 0 && base[len - 1] == '\n')
             len--;
-        int offset = char_count(base, base + len) + 1;
+        int offset = ft_lexer_char_count(base, base + len) + 1;
         ft_syntax_error_set_n(&tok->error, kind, tok->lineno, offset, 0, 0, base, len, "%s", msg);
         return;
     }
-    if (tok->done == DONE_EOF && tok->level > 0) {
+    if (tok->done == FT_LEXER_DONE_EOF && tok->level > 0) {
         int lineno = tok->parenlinenostack[tok->level - 1];
         size_t line_len = 0;
         const char *line = ft_tokenizer_line(tok, lineno, &line_len);
@@ -405,13 +242,13 @@ record_done_error(FtTokenizer *tok)
     size_t line_len = (size_t)(tok->inp - tok->line_start);
     int offset = 1, end_offset = 0;
     switch (tok->done) {
-    case DONE_EOF:
-    case DONE_DEDENT:
-        offset = char_count(tok->line_start, tok->inp);
+    case FT_LEXER_DONE_EOF:
+    case FT_LEXER_DONE_DEDENT:
+        offset = ft_lexer_char_count(tok->line_start, tok->inp);
         end_offset = -1;
         break;
-    case DONE_LINECONT:
-        offset = char_count(base, tok->cur - 1) + 1;
+    case FT_LEXER_DONE_LINECONT:
+        offset = ft_lexer_char_count(base, tok->cur - 1) + 1;
         break;
     default:
         break;
@@ -448,41 +285,13 @@ decode_utf8(const char *s, const char *end, uint32_t *cp)
     }
 }
 
-static bool
-in_ranges(const uint32_t (*ranges)[2], size_t count, uint32_t cp)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cp < ranges[mid][0])
-            hi = mid;
-        else if (cp > ranges[mid][1])
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
-
-#define FT_TOKENIZER_RANGE_COUNT(table) (sizeof(table) / sizeof((table)[0]))
-
-bool
-ft_tokenizer_char_is_printable(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 0x20 && cp != 0x7F;
-    return !in_ranges(ft_unicode_nonprintable, FT_TOKENIZER_RANGE_COUNT(ft_unicode_nonprintable), cp);
-}
-
 // PEP 3131 (CPython's _PyUnicode_ScanIdentifier): XID_Start or '_' first, XID_Continue after.
 static bool
 is_identifier_codepoint(uint32_t cp, bool first)
 {
     if (cp < 0x80)
         return first ? is_identifier_start((int)cp) : is_identifier_char((int)cp);
-    if (first)
-        return in_ranges(ft_unicode_xid_start, FT_TOKENIZER_RANGE_COUNT(ft_unicode_xid_start), cp);
-    return in_ranges(ft_unicode_xid_continue, FT_TOKENIZER_RANGE_COUNT(ft_unicode_xid_continue), cp);
+    return first ? ft_unicode_is_xid_start(cp) : ft_unicode_is_xid_continue(cp);
 }
 
 // CPython's verify_identifier: reports the first character that cannot be in an identifier.
@@ -498,12 +307,12 @@ verify_identifier(FtTokenizer *tok)
         size_t n = decode_utf8(p, tok->cur, &cp);
         if (!is_identifier_codepoint(cp, first)) {
             tok->cur = p + n;
-            if (!ft_tokenizer_char_is_printable(cp)) {
-                syntax_error(tok, "invalid non-printable character U+%04X", (unsigned)cp);
+            if (!ft_unicode_is_printable(cp)) {
+                ft_lexer_error(tok, "invalid non-printable character U+%04X", (unsigned)cp);
             } else {
                 char ch[5] = {0};
                 memcpy(ch, p, n);
-                syntax_error(tok, "invalid character '%s' (U+%04X)", ch, (unsigned)cp);
+                ft_lexer_error(tok, "invalid character '%s' (U+%04X)", ch, (unsigned)cp);
             }
             return false;
         }
@@ -511,238 +320,6 @@ verify_identifier(FtTokenizer *tok)
         p += n;
     }
     return true;
-}
-
-// Numbers.
-
-// Whether the characters after cur spell `rest` followed by a non-identifier character; restores
-// the position either way.
-static bool
-lookahead(FtTokenizer *tok, const char *rest)
-{
-    const char *save = tok->cur;
-    const char *p = rest;
-    bool result = false;
-    for (;;) {
-        int c = next_char(tok);
-        if (*p == '\0') {
-            result = !is_identifier_char(c);
-            break;
-        }
-        if (c != (unsigned char)*p)
-            break;
-        p++;
-    }
-    tok->cur = save;
-    return result;
-}
-
-// CPython's verify_end_of_number. c has been read (it follows the literal).
-static bool
-verify_end_of_number(FtTokenizer *tok, int c, const char *kind)
-{
-    if (tok->extra)
-        return true;
-    bool keyword = false;
-    switch (c) {
-    case 'a':
-        keyword = lookahead(tok, "nd");
-        break;
-    case 'e':
-        keyword = lookahead(tok, "lse");
-        break;
-    case 'f':
-        keyword = lookahead(tok, "or");
-        break;
-    case 'i': {
-        int c2 = next_char(tok);
-        keyword = c2 == 'f' || c2 == 'n' || c2 == 's';
-        backup_char(tok, c2);
-        break;
-    }
-    case 'o':
-        keyword = lookahead(tok, "r");
-        break;
-    case 'n':
-        keyword = lookahead(tok, "ot");
-        break;
-    default:
-        break;
-    }
-    if (keyword) {
-        warn(tok, "invalid %s literal", kind);
-        return true;
-    }
-    if (c >= 0 && c < 128 && is_identifier_char(c)) {
-        backup_char(tok, c);
-        syntax_error(tok, "invalid %s literal", kind);
-        return false;
-    }
-    return true;
-}
-
-// Digits with single underscores between them. Returns the character after them, or 0 on error.
-static int
-decimal_tail(FtTokenizer *tok)
-{
-    int c;
-    for (;;) {
-        do {
-            c = next_char(tok);
-        } while (is_digit(c));
-        if (c != '_')
-            break;
-        c = next_char(tok);
-        if (!is_digit(c)) {
-            backup_char(tok, c);
-            syntax_error(tok, "invalid decimal literal");
-            return 0;
-        }
-    }
-    return c;
-}
-
-// Scans a number whose first character c has been read. Returns NUMBER or FT_TOKEN_ERROR; on
-// success cur is just past the literal.
-static int
-scan_number(FtTokenizer *tok, int c, bool after_dot)
-{
-    if (after_dot)
-        goto fraction;
-    if (c == '0') {
-        c = next_char(tok);
-        if (c == 'x' || c == 'X') {
-            c = next_char(tok);
-            do {
-                if (c == '_')
-                    c = next_char(tok);
-                if (!is_xdigit(c)) {
-                    backup_char(tok, c);
-                    syntax_error(tok, "invalid hexadecimal literal");
-                    return FT_TOKEN_ERROR;
-                }
-                do {
-                    c = next_char(tok);
-                } while (is_xdigit(c));
-            } while (c == '_');
-            if (!verify_end_of_number(tok, c, "hexadecimal"))
-                return FT_TOKEN_ERROR;
-        } else if (c == 'o' || c == 'O' || c == 'b' || c == 'B') {
-            bool octal = c == 'o' || c == 'O';
-            int max_digit = octal ? '7' : '1';
-            const char *kind = octal ? "octal" : "binary";
-            c = next_char(tok);
-            do {
-                if (c == '_')
-                    c = next_char(tok);
-                if (c < '0' || c > max_digit) {
-                    if (is_digit(c)) {
-                        syntax_error(tok, "invalid digit '%c' in %s literal", c, kind);
-                    } else {
-                        backup_char(tok, c);
-                        syntax_error(tok, "invalid %s literal", kind);
-                    }
-                    return FT_TOKEN_ERROR;
-                }
-                do {
-                    c = next_char(tok);
-                } while (c >= '0' && c <= max_digit);
-            } while (c == '_');
-            if (is_digit(c)) {
-                syntax_error(tok, "invalid digit '%c' in %s literal", c, kind);
-                return FT_TOKEN_ERROR;
-            }
-            if (!verify_end_of_number(tok, c, kind))
-                return FT_TOKEN_ERROR;
-        } else {
-            bool nonzero = false;
-            // Leading zeros: "0", "00", "0_0" are fine; other digits may still make a float.
-            for (;;) {
-                if (c == '_') {
-                    c = next_char(tok);
-                    if (!is_digit(c)) {
-                        backup_char(tok, c);
-                        syntax_error(tok, "invalid decimal literal");
-                        return FT_TOKEN_ERROR;
-                    }
-                }
-                if (c != '0')
-                    break;
-                c = next_char(tok);
-            }
-            const char *zeros_end = tok->cur;
-            if (is_digit(c)) {
-                nonzero = true;
-                c = decimal_tail(tok);
-                if (c == 0)
-                    return FT_TOKEN_ERROR;
-            }
-            if (c == '.') {
-                c = next_char(tok);
-                goto fraction;
-            } else if (c == 'e' || c == 'E') {
-                goto exponent;
-            } else if (c == 'j' || c == 'J') {
-                goto imaginary;
-            } else if (nonzero && !tok->extra) {
-                backup_char(tok, c);
-                syntax_error_range(tok, (int)(tok->start + 1 - tok->line_start),
-                                   (int)(zeros_end - tok->line_start),
-                                   "leading zeros in decimal integer literals are not permitted; "
-                                   "use an 0o prefix for octal integers");
-                return FT_TOKEN_ERROR;
-            }
-            if (!verify_end_of_number(tok, c, "decimal"))
-                return FT_TOKEN_ERROR;
-        }
-        backup_char(tok, c);
-        return FT_TOKEN_NUMBER;
-    }
-    c = decimal_tail(tok);
-    if (c == 0)
-        return FT_TOKEN_ERROR;
-    if (c == '.') {
-        c = next_char(tok);
-    fraction:
-        if (is_digit(c)) {
-            c = decimal_tail(tok);
-            if (c == 0)
-                return FT_TOKEN_ERROR;
-        }
-    }
-    if (c == 'e' || c == 'E') {
-        int e;
-    exponent:
-        e = c;
-        c = next_char(tok);
-        if (c == '+' || c == '-') {
-            c = next_char(tok);
-            if (!is_digit(c)) {
-                backup_char(tok, c);
-                syntax_error(tok, "invalid decimal literal");
-                return FT_TOKEN_ERROR;
-            }
-        } else if (!is_digit(c)) {
-            backup_char(tok, c);
-            if (!verify_end_of_number(tok, e, "decimal"))
-                return FT_TOKEN_ERROR;
-            backup_char(tok, e);
-            return FT_TOKEN_NUMBER;
-        }
-        c = decimal_tail(tok);
-        if (c == 0)
-            return FT_TOKEN_ERROR;
-    }
-    if (c == 'j' || c == 'J') {
-    imaginary:
-        c = next_char(tok);
-        if (!verify_end_of_number(tok, c, "imaginary"))
-            return FT_TOKEN_ERROR;
-    } else if (!verify_end_of_number(tok, c, "decimal")) {
-        return FT_TOKEN_ERROR;
-    }
-    backup_char(tok, c);
-    return FT_TOKEN_NUMBER;
 }
 
 // Operators.
@@ -824,98 +401,27 @@ three_char_kind(int c1, int c2, int c3)
     return FT_TOKEN_OP;
 }
 
-// f-string and t-string support.
-
-// Remembers where the current replacement field's expression starts or ends (CPython's
-// _PyLexer_update_fstring_expr); c is '{' at a field start, or '}', '!' or ':' at its end. At a
-// start, cur is just past the '{'; at an end, tok->start is the ending character.
-static void
-update_fstring_expr(FtTokenizer *tok, int c)
-{
-    Mode *mode = current_mode(tok);
-    if (c == '{') {
-        mode->expr_start = tok->cur;
-        mode->expr_end = NULL;
-    } else if (mode->expr_end == NULL) {
-        mode->expr_end = tok->start;
-    }
-}
-
-// Attaches the "{expr=" debug text to the token ending a field (CPython's set_fstring_expr):
-// comments inside the expression are dropped up to their newline.
-static bool
-set_fstring_debug_text(FtTokenizer *tok, RawToken *token)
-{
-    Mode *mode = current_mode(tok);
-    if (!mode->debug || token->debug_text != NULL || mode->expr_start == NULL)
-        return true;
-    const char *s = mode->expr_start;
-    const char *e = mode->expr_end != NULL ? mode->expr_end : tok->start;
-    if (e < s)
-        e = s;
-    if (memchr(s, '#', (size_t)(e - s)) == NULL) {
-        token->debug_text = s;
-        token->debug_len = (size_t)(e - s);
-        return true;
-    }
-    if (tok->owned_count == tok->owned_cap) {
-        size_t cap = tok->owned_cap ? 2 * tok->owned_cap : 8;
-        char **grown = mi_realloc(tok->owned, cap * sizeof(char *));
-        if (grown == NULL)
-            return false;
-        tok->owned = grown;
-        tok->owned_cap = cap;
-    }
-    char *text = mi_malloc((size_t)(e - s) + 1);
-    if (text == NULL)
-        return false;
-    size_t n = 0;
-    for (const char *p = s; p < e; p++) {
-        if (*p == '#') {
-            while (p < e && *p != '\n')
-                p++;
-            if (p < e)
-                text[n++] = '\n';
-            continue;
-        }
-        text[n++] = *p;
-    }
-    text[n] = '\0';
-    tok->owned[tok->owned_count++] = text;
-    token->debug_text = text;
-    token->debug_len = n;
-    return true;
-}
-
 // Scanning.
-
-static int
-make_token(RawToken *token, int type, const char *start, const char *end)
-{
-    token->start = start;
-    token->end = end;
-    return type;
-}
 
 // Consumes a backslash-newline (the backslash has been read). Returns false with done set when
 // something else follows or the input ends.
 static bool
 continuation_line(FtTokenizer *tok)
 {
-    int c = next_char(tok);
+    int c = ft_lexer_next_char(tok);
     if (c == '\r')
-        c = next_char(tok);
+        c = ft_lexer_next_char(tok);
     if (c != '\n') {
-        tok->done = DONE_LINECONT;
+        tok->done = FT_LEXER_DONE_LINECONT;
         return false;
     }
-    c = next_char(tok);
+    c = ft_lexer_next_char(tok);
     if (c == FT_TOKENIZER_EOF) {
-        tok->done = DONE_EOF;
+        tok->done = FT_LEXER_DONE_EOF;
         tok->cur = tok->inp;
         return false;
     }
-    backup_char(tok, c);
+    ft_lexer_backup_char(tok, c);
     return true;
 }
 
@@ -928,7 +434,7 @@ read_indentation(FtTokenizer *tok, bool *blankline)
     int c;
     tok->atbol = false;
     for (;;) {
-        c = next_char(tok);
+        c = ft_lexer_next_char(tok);
         if (c == ' ') {
             col++;
             altcol++;
@@ -946,7 +452,7 @@ read_indentation(FtTokenizer *tok, bool *blankline)
             break;
         }
     }
-    backup_char(tok, c);
+    ft_lexer_backup_char(tok, c);
     *blankline = c == '#' || c == '\n' || c == '\r';
     if (*blankline || tok->level != 0)
         return 0;
@@ -959,7 +465,7 @@ read_indentation(FtTokenizer *tok, bool *blankline)
             return indent_error(tok);
     } else if (col > tok->indstack[tok->indent]) {
         if (tok->indent + 1 >= FT_TOKENIZER_MAX_INDENT) {
-            tok->done = DONE_TOODEEP;
+            tok->done = FT_LEXER_DONE_TOODEEP;
             tok->cur = tok->inp;
             return FT_TOKEN_ERROR;
         }
@@ -974,7 +480,7 @@ read_indentation(FtTokenizer *tok, bool *blankline)
             tok->indent--;
         }
         if (col != tok->indstack[tok->indent]) {
-            tok->done = DONE_DEDENT;
+            tok->done = FT_LEXER_DONE_DEDENT;
             tok->cur = tok->inp;
             return FT_TOKEN_ERROR;
         }
@@ -984,138 +490,11 @@ read_indentation(FtTokenizer *tok, bool *blankline)
     return 0;
 }
 
-// Checks a string prefix for letters that cannot go together (3.14 reports these itself).
-static bool
-check_prefix(FtTokenizer *tok, bool b, bool r, bool u, bool f, bool t)
-{
-    const char *a = NULL, *z = NULL;
-    if (u && b) {
-        a = "u"; z = "b";
-    } else if (u && r) {
-        a = "u"; z = "r";
-    } else if (u && f) {
-        a = "u"; z = "f";
-    } else if (u && t) {
-        a = "u"; z = "t";
-    } else if (b && f) {
-        a = "b"; z = "f";
-    } else if (b && t) {
-        a = "b"; z = "t";
-    } else if (f && t) {
-        a = "f"; z = "t";
-    }
-    if (a == NULL)
-        return true;
-    syntax_error_range(tok, (int)(tok->start + 1 - tok->line_start), (int)(tok->cur - tok->line_start),
-                       "'%s' and '%s' prefixes are incompatible", a, z);
-    return false;
-}
-
-// Opens an f-string or t-string whose prefix and opening quote c have been read.
-static int
-open_fstring(FtTokenizer *tok, RawToken *token, int quote, bool tstring)
-{
-    int quote_size = 1;
-    tok->first_lineno = tok->lineno;
-    tok->multi_line_start = tok->line_start;
-    int after = next_char(tok);
-    if (after == quote) {
-        int after2 = next_char(tok);
-        if (after2 == quote) {
-            quote_size = 3;
-        } else {
-            backup_char(tok, after2);
-            backup_char(tok, after);
-        }
-    } else {
-        backup_char(tok, after);
-    }
-    if (tok->mode_index + 1 >= FT_TOKENIZER_MAX_FSTRING_LEVEL) {
-        syntax_error(tok, "too many nested f-strings or t-strings");
-        return FT_TOKEN_ERROR;
-    }
-    Mode *mode = &tok->modes[++tok->mode_index];
-    memset(mode, 0, sizeof(*mode));
-    mode->kind = MODE_FSTRING;
-    mode->quote = quote;
-    mode->quote_size = quote_size;
-    mode->tstring = tstring;
-    mode->start = tok->start;
-    mode->start_line = tok->line_start;
-    mode->start_lineno = tok->lineno;
-    mode->expr_start_depth = -1;
-    int first = to_lower((unsigned char)tok->start[0]);
-    mode->raw = first == 'r' || to_lower((unsigned char)tok->start[1]) == 'r';
-    return make_token(token, tstring ? FT_TOKEN_TSTRING_START : FT_TOKEN_FSTRING_START,
-                      tok->start, tok->cur);
-}
-
-// Scans a string literal whose opening quote has been read.
-static int
-scan_string(FtTokenizer *tok, RawToken *token, int quote)
-{
-    int quote_size = 1, end_quote_size = 0;
-    bool escaped_quote = false;
-    tok->first_lineno = tok->lineno;
-    tok->multi_line_start = tok->line_start;
-    int c = next_char(tok);
-    if (c == quote) {
-        c = next_char(tok);
-        if (c == quote)
-            quote_size = 3;
-        else
-            end_quote_size = 1; // the empty string
-    }
-    if (c != quote)
-        backup_char(tok, c);
-    while (end_quote_size != quote_size) {
-        c = next_char(tok);
-        if (tok->done == DONE_ERROR)
-            return FT_TOKEN_ERROR;
-        if (c == FT_TOKENIZER_EOF || (quote_size == 1 && c == '\n')) {
-            // Report from the opening quote.
-            tok->cur = tok->start + 1;
-            tok->line_start = tok->multi_line_start;
-            int detected = tok->lineno;
-            tok->lineno = tok->first_lineno;
-            if (inside_fstring(tok)) {
-                Mode *mode = current_mode(tok);
-                if (mode->quote == quote && mode->quote_size == quote_size) {
-                    syntax_error(tok, "%c-string: expecting '}'", string_kind_letter(mode));
-                    return FT_TOKEN_ERROR;
-                }
-            }
-            if (quote_size == 3)
-                syntax_error(tok, "unterminated triple-quoted string literal (detected at line %d)",
-                             detected);
-            else if (escaped_quote)
-                syntax_error(tok, "unterminated string literal (detected at line %d); perhaps you "
-                                  "escaped the end quote?", detected);
-            else
-                syntax_error(tok, "unterminated string literal (detected at line %d)", detected);
-            return FT_TOKEN_ERROR;
-        }
-        if (c == quote) {
-            end_quote_size++;
-        } else {
-            end_quote_size = 0;
-            if (c == '\\') {
-                c = next_char(tok);
-                if (c == quote)
-                    escaped_quote = true;
-                if (c == '\r')
-                    c = next_char(tok);
-            }
-        }
-    }
-    return make_token(token, FT_TOKEN_STRING, tok->start, tok->cur);
-}
-
 // A comment (read up to, and including, c: its newline or EOF) that starts with "# type: ", each
 // space there standing for any run of spaces and tabs, is a TYPE_COMMENT, or a TYPE_IGNORE for
 // "ignore" followed by nothing alphanumeric. Returns FT_TOKEN_COMMENT when it is neither.
 static int
-scan_type_comment(FtTokenizer *tok, RawToken *token, int c, bool blankline)
+scan_type_comment(FtTokenizer *tok, FtLexerToken *token, int c, bool blankline)
 {
     static const char prefix[] = "# type: ";
     const char *p = tok->start;
@@ -1133,7 +512,7 @@ scan_type_comment(FtTokenizer *tok, RawToken *token, int c, bool blankline)
     }
     if (*want != '\0')
         return FT_TOKEN_COMMENT;
-    backup_char(tok, c); // leave the newline (or EOF) for the next token
+    ft_lexer_backup_char(tok, c); // leave the newline (or EOF) for the next token
     const char *ignore_end = p + 6;
     bool is_ignore = tok->cur >= ignore_end && memcmp(p, "ignore", 6) == 0 &&
                      !(tok->cur > ignore_end && ((unsigned char)ignore_end[0] >= 128 ||
@@ -1143,14 +522,14 @@ scan_type_comment(FtTokenizer *tok, RawToken *token, int c, bool blankline)
     const char *end = tok->cur;
     if (blankline) {
         // A type: ignore alone on its line also takes the newline.
-        next_char(tok);
+        ft_lexer_next_char(tok);
         tok->atbol = true;
     }
     return make_token(token, FT_TOKEN_TYPE_IGNORE, ignore_end, end);
 }
 
-static int
-scan_regular(FtTokenizer *tok, Mode *mode, RawToken *token)
+int
+ft_lexer_scan_regular(FtTokenizer *tok, FtLexerMode *mode, FtLexerToken *token)
 {
     int c;
     bool blankline;
@@ -1175,18 +554,18 @@ nextline:
         return make_token(token, FT_TOKEN_INDENT, NULL, NULL);
     }
     // Peek, so that a new line is read (and lineno advanced) before the token starts.
-    c = next_char(tok);
-    backup_char(tok, c);
+    c = ft_lexer_next_char(tok);
+    ft_lexer_backup_char(tok, c);
 again:
     tok->start = NULL;
     do {
-        c = next_char(tok);
+        c = ft_lexer_next_char(tok);
     } while (c == ' ' || c == '\t' || c == '\f');
     tok->start = tok->cur == NULL ? NULL : tok->cur - 1;
 
     if (c == '#') {
         while (c != FT_TOKENIZER_EOF && c != '\n' && c != '\r')
-            c = next_char(tok);
+            c = ft_lexer_next_char(tok);
         if (tok->flags & FT_TOKENIZER_TYPE_COMMENTS) {
             int kind = scan_type_comment(tok, token, c, blankline);
             if (kind != FT_TOKEN_COMMENT)
@@ -1194,7 +573,7 @@ again:
         }
         if (tok->extra) {
             const char *p = tok->start;
-            backup_char(tok, c);
+            ft_lexer_backup_char(tok, c);
             tok->comment_newline = blankline;
             return make_token(token, FT_TOKEN_COMMENT, p, tok->cur);
         }
@@ -1202,7 +581,7 @@ again:
     if (c == FT_TOKENIZER_EOF) {
         if (tok->level)
             return FT_TOKEN_ERROR;
-        return tok->done == DONE_EOF ? make_token(token, FT_TOKEN_ENDMARKER, NULL, NULL)
+        return tok->done == FT_LEXER_DONE_EOF ? make_token(token, FT_TOKEN_ENDMARKER, NULL, NULL)
                                      : FT_TOKEN_ERROR;
     }
 
@@ -1222,29 +601,29 @@ again:
                 saw_t = true;
             else
                 break;
-            c = next_char(tok);
+            c = ft_lexer_next_char(tok);
             if (c == '"' || c == '\'') {
-                if (!check_prefix(tok, saw_b, saw_r, saw_u, saw_f, saw_t))
+                if (!ft_lexer_check_prefix(tok, saw_b, saw_r, saw_u, saw_f, saw_t))
                     return FT_TOKEN_ERROR;
                 if (saw_f || saw_t)
-                    return open_fstring(tok, token, c, saw_t);
-                return scan_string(tok, token, c);
+                    return ft_lexer_open_fstring(tok, token, c, saw_t);
+                return ft_lexer_scan_string(tok, token, c);
             }
         }
         bool nonascii = false;
         while (is_identifier_char(c)) {
             if (c >= 128)
                 nonascii = true;
-            c = next_char(tok);
+            c = ft_lexer_next_char(tok);
         }
-        backup_char(tok, c);
+        ft_lexer_backup_char(tok, c);
         if (nonascii && !verify_identifier(tok))
             return FT_TOKEN_ERROR;
         return make_token(token, FT_TOKEN_NAME, tok->start, tok->cur);
     }
 
     if (c == '\r')
-        c = next_char(tok);
+        c = ft_lexer_next_char(tok);
 
     if (c == '\n') {
         tok->atbol = true;
@@ -1264,30 +643,30 @@ again:
     }
 
     if (c == '.') {
-        c = next_char(tok);
+        c = ft_lexer_next_char(tok);
         if (is_digit(c)) {
-            int type = scan_number(tok, c, true);
+            int type = ft_lexer_scan_number(tok, c, true);
             return type == FT_TOKEN_ERROR ? type : make_token(token, type, tok->start, tok->cur);
         }
         if (c == '.') {
-            c = next_char(tok);
+            c = ft_lexer_next_char(tok);
             if (c == '.')
                 return make_token(token, FT_TOKEN_ELLIPSIS, tok->start, tok->cur);
-            backup_char(tok, c);
-            backup_char(tok, '.');
+            ft_lexer_backup_char(tok, c);
+            ft_lexer_backup_char(tok, '.');
         } else {
-            backup_char(tok, c);
+            ft_lexer_backup_char(tok, c);
         }
         return make_token(token, FT_TOKEN_DOT, tok->start, tok->cur);
     }
 
     if (is_digit(c)) {
-        int type = scan_number(tok, c, false);
+        int type = ft_lexer_scan_number(tok, c, false);
         return type == FT_TOKEN_ERROR ? type : make_token(token, type, tok->start, tok->cur);
     }
 
     if (c == '\'' || c == '"')
-        return scan_string(tok, token, c);
+        return ft_lexer_scan_string(tok, token, c);
 
     if (c == '\\') {
         if (!continuation_line(tok))
@@ -1303,32 +682,32 @@ again:
         bool in_format_spec = mode->in_format_spec;
         bool cursor_valid = cursor == 0 || (cursor == 1 && (mode->debug || in_format_spec));
         if (cursor_valid) {
-            update_fstring_expr(tok, c);
-            if (c != '{' && !set_fstring_debug_text(tok, token)) {
-                tok->done = DONE_NOMEM;
+            ft_lexer_update_fstring_expr(tok, c);
+            if (c != '{' && !ft_lexer_set_fstring_debug_text(tok, token)) {
+                tok->done = FT_LEXER_DONE_NOMEM;
                 return FT_TOKEN_ERROR;
             }
         }
         if (c == ':' && cursor == mode->expr_start_depth) {
-            mode->kind = MODE_FSTRING;
+            mode->kind = FT_LEXER_MODE_FSTRING;
             mode->in_format_spec = true;
             return make_token(token, FT_TOKEN_COLON, tok->start, tok->cur);
         }
     }
 
     {
-        int c2 = next_char(tok);
+        int c2 = ft_lexer_next_char(tok);
         int kind = two_char_kind(c, c2);
         if (kind != FT_TOKEN_OP) {
-            int c3 = next_char(tok);
+            int c3 = ft_lexer_next_char(tok);
             int kind3 = three_char_kind(c, c2, c3);
             if (kind3 != FT_TOKEN_OP)
                 kind = kind3;
             else
-                backup_char(tok, c3);
+                ft_lexer_backup_char(tok, c3);
             return make_token(token, kind, tok->start, tok->cur);
         }
-        backup_char(tok, c2);
+        ft_lexer_backup_char(tok, c2);
     }
 
     switch (c) {
@@ -1336,7 +715,7 @@ again:
     case '[':
     case '{':
         if (tok->level >= FT_TOKENIZER_MAX_LEVEL) {
-            syntax_error(tok, "too many nested parentheses");
+            ft_lexer_error(tok, "too many nested parentheses");
             return FT_TOKEN_ERROR;
         }
         tok->parenstack[tok->level] = (char)c;
@@ -1350,11 +729,11 @@ again:
     case ']':
     case '}':
         if (inside_fstring(tok) && mode->curly_depth == 0 && c == '}') {
-            syntax_error(tok, "%c-string: single '}' is not allowed", string_kind_letter(mode));
+            ft_lexer_error(tok, "%c-string: single '}' is not allowed", string_kind_letter(mode));
             return FT_TOKEN_ERROR;
         }
         if (!tok->extra && tok->level == 0) {
-            syntax_error(tok, "unmatched '%c'", c);
+            ft_lexer_error(tok, "unmatched '%c'", c);
             return FT_TOKEN_ERROR;
         }
         if (tok->level > 0) {
@@ -1365,29 +744,29 @@ again:
             // A bracket closing a replacement field's '{' is reported even in extra mode.
             if (!matches && inside_fstring(tok) && opening == '{' &&
                 mode->curly_depth - 1 == mode->expr_start_depth) {
-                syntax_error(tok, "%c-string: unmatched '%c'", string_kind_letter(mode), c);
+                ft_lexer_error(tok, "%c-string: unmatched '%c'", string_kind_letter(mode), c);
                 return FT_TOKEN_ERROR;
             }
             if (!tok->extra && !matches) {
                 if (tok->parenlinenostack[tok->level] != tok->lineno)
-                    syntax_error(tok, "closing parenthesis '%c' does not match opening "
-                                      "parenthesis '%c' on line %d",
-                                 c, opening, tok->parenlinenostack[tok->level]);
+                    ft_lexer_error(tok, "closing parenthesis '%c' does not match opening "
+                                   "parenthesis '%c' on line %d",
+                                   c, opening, tok->parenlinenostack[tok->level]);
                 else
-                    syntax_error(tok, "closing parenthesis '%c' does not match opening "
-                                      "parenthesis '%c'", c, opening);
+                    ft_lexer_error(tok, "closing parenthesis '%c' does not match opening "
+                                   "parenthesis '%c'", c, opening);
                 return FT_TOKEN_ERROR;
             }
         }
         if (inside_fstring(tok)) {
             mode->curly_depth--;
             if (mode->curly_depth < 0) {
-                syntax_error(tok, "%c-string: unmatched '%c'", string_kind_letter(mode), c);
+                ft_lexer_error(tok, "%c-string: unmatched '%c'", string_kind_letter(mode), c);
                 return FT_TOKEN_ERROR;
             }
             if (c == '}' && mode->curly_depth == mode->expr_start_depth) {
                 mode->expr_start_depth--;
-                mode->kind = MODE_FSTRING;
+                mode->kind = FT_LEXER_MODE_FSTRING;
                 mode->in_format_spec = false;
                 mode->debug = false;
             }
@@ -1398,7 +777,7 @@ again:
     }
 
     if (c < 0x20 || c == 0x7F) {
-        syntax_error(tok, "invalid non-printable character U+%04X", c);
+        ft_lexer_error(tok, "invalid non-printable character U+%04X", c);
         return FT_TOKEN_ERROR;
     }
     if (c == '=' && inside_fstring_expr(mode))
@@ -1407,142 +786,12 @@ again:
 }
 
 static int
-scan_fstring(FtTokenizer *tok, Mode *mode, RawToken *token)
+scan_token(FtTokenizer *tok, FtLexerToken *token)
 {
-    int end_quote_size = 0;
-    bool unicode_escape = false;
-    char kind = string_kind_letter(mode);
-    int middle = mode->tstring ? FT_TOKEN_TSTRING_MIDDLE : FT_TOKEN_FSTRING_MIDDLE;
-
-    tok->start = tok->cur;
-    tok->first_lineno = tok->lineno;
-
-    // A replacement field right here: nothing for this mode to produce before it.
-    int start_char = next_char(tok);
-    if (start_char == '{') {
-        int peek = next_char(tok);
-        backup_char(tok, peek);
-        backup_char(tok, start_char);
-        if (peek != '{') {
-            mode->expr_start_depth++;
-            if (mode->expr_start_depth >= FT_TOKENIZER_MAX_EXPR_NESTING) {
-                syntax_error(tok, "%c-string: expressions nested too deeply", kind);
-                return FT_TOKEN_ERROR;
-            }
-            mode->kind = MODE_REGULAR;
-            return scan_regular(tok, mode, token);
-        }
-    } else {
-        backup_char(tok, start_char);
-    }
-
-    // The closing quote(s)?
-    for (int i = 0; i < mode->quote_size; i++) {
-        int q = next_char(tok);
-        if (q != mode->quote) {
-            backup_char(tok, q);
-            goto middle;
-        }
-    }
-    mode->expr_start = NULL;
-    mode->expr_end = NULL;
-    tok->mode_index--;
-    return make_token(token, mode->tstring ? FT_TOKEN_TSTRING_END : FT_TOKEN_FSTRING_END,
-                      tok->start, tok->cur);
-
-middle:
-    tok->multi_line_start = tok->line_start;
-    while (end_quote_size != mode->quote_size) {
-        int c = next_char(tok);
-        if (tok->done == DONE_ERROR)
-            return FT_TOKEN_ERROR;
-        bool in_format_spec = mode->in_format_spec && inside_fstring_expr(mode);
-        if (c == FT_TOKENIZER_EOF || (mode->quote_size == 1 && c == '\n')) {
-            if (in_format_spec && c == '\n') {
-                syntax_error(tok, "%c-string: newlines are not allowed in format specifiers for "
-                                  "single quoted %c-strings", kind, kind);
-                return FT_TOKEN_ERROR;
-            }
-            tok->cur = mode->start + 1;
-            tok->line_start = mode->start_line;
-            int detected = tok->lineno;
-            tok->lineno = mode->start_lineno;
-            if (mode->quote_size == 3)
-                syntax_error(tok, "unterminated triple-quoted %c-string literal (detected at line %d)",
-                             kind, detected);
-            else
-                syntax_error(tok, "unterminated %c-string literal (detected at line %d)", kind,
-                             detected);
-            return FT_TOKEN_ERROR;
-        }
-        if (c == mode->quote) {
-            end_quote_size++;
-            continue;
-        }
-        end_quote_size = 0;
-        if (c == '{') {
-            update_fstring_expr(tok, c);
-            int peek = next_char(tok);
-            if (peek != '{' || in_format_spec) {
-                backup_char(tok, peek);
-                backup_char(tok, c);
-                mode->expr_start_depth++;
-                if (mode->expr_start_depth >= FT_TOKENIZER_MAX_EXPR_NESTING) {
-                    syntax_error(tok, "%c-string: expressions nested too deeply", kind);
-                    return FT_TOKEN_ERROR;
-                }
-                mode->kind = MODE_REGULAR;
-                mode->in_format_spec = false;
-                return make_token(token, middle, tok->start, tok->cur);
-            }
-            return make_token(token, middle, tok->start, tok->cur - 1);
-        }
-        if (c == '}') {
-            if (unicode_escape)
-                return make_token(token, middle, tok->start, tok->cur);
-            int peek = next_char(tok);
-            if (peek == '}' && !in_format_spec && mode->curly_depth == 0)
-                return make_token(token, middle, tok->start, tok->cur - 1);
-            backup_char(tok, peek);
-            backup_char(tok, c);
-            mode->kind = MODE_REGULAR;
-            mode->in_format_spec = false;
-            return make_token(token, middle, tok->start, tok->cur);
-        }
-        if (c == '\\') {
-            int peek = next_char(tok);
-            if (peek == '\r')
-                peek = next_char(tok);
-            if (peek == '{' || peek == '}') {
-                if (!mode->raw)
-                    warn(tok, "\"\\%c\" is an invalid escape sequence. Such sequences will not "
-                              "work in the future. Did you mean \"\\\\%c\"? A raw string is also "
-                              "an option.", peek, peek);
-                backup_char(tok, peek);
-                continue;
-            }
-            if (!mode->raw && peek == 'N') {
-                peek = next_char(tok);
-                if (peek == '{')
-                    unicode_escape = true;
-                else
-                    backup_char(tok, peek);
-            }
-        }
-    }
-    // Leave the closing quotes for FSTRING_END.
-    for (int i = 0; i < mode->quote_size; i++)
-        backup_char(tok, mode->quote);
-    return make_token(token, middle, tok->start, tok->cur);
-}
-
-static int
-scan_token(FtTokenizer *tok, RawToken *token)
-{
-    Mode *mode = current_mode(tok);
-    if (mode->kind == MODE_REGULAR)
-        return scan_regular(tok, mode, token);
-    return scan_fstring(tok, mode, token);
+    FtLexerMode *mode = current_mode(tok);
+    if (mode->kind == FT_LEXER_MODE_REGULAR)
+        return ft_lexer_scan_regular(tok, mode, token);
+    return ft_lexer_scan_fstring(tok, mode, token);
 }
 
 // Public interface.
@@ -1570,7 +819,7 @@ tokenizer_create(const char *bytes, size_t len, int flags)
             mi_free(tok);
             return NULL;
         }
-        tok->done = DONE_ERROR;
+        tok->done = FT_LEXER_DONE_ERROR;
         return tok; // the first ft_tokenizer_next() reports the error
     }
     snprintf(tok->encoding, sizeof(tok->encoding), "%s", src.encoding);
@@ -1682,7 +931,12 @@ ft_tokenizer_char_col(const FtTokenizer *tok, int lineno, int byte_col)
     const char *line = ft_tokenizer_line(tok, lineno, &len);
     if (line == NULL)
         return byte_col;
-    return ft_syntax_byte_to_char_col(line, len, byte_col);
+    int chars = ft_syntax_byte_to_char_col(line, len, byte_col);
+    // CPython converts with the line's newline included: a column past the text (the end of a
+    // NEWLINE token) counts it as one more character.
+    if (byte_col > (int)len && line + len < tok->buf_end)
+        chars++;
+    return chars;
 }
 
 // Characters between line and pos, reusing the last answer when pos is further on the same line,
@@ -1692,9 +946,9 @@ cached_char_col(FtTokenizer *tok, const char *line, const char *pos)
 {
     int chars;
     if (tok->colcache_line == line && pos >= tok->colcache_pos)
-        chars = tok->colcache_chars + char_count(tok->colcache_pos, pos);
+        chars = tok->colcache_chars + ft_lexer_char_count(tok->colcache_pos, pos);
     else
-        chars = char_count(line, pos);
+        chars = ft_lexer_char_count(line, pos);
     tok->colcache_line = line;
     tok->colcache_pos = pos;
     tok->colcache_chars = chars;
@@ -1711,7 +965,7 @@ check_invariants(const FtTokenizer *tok)
     FT_ASSERT_INTERNAL(tok->indstack[0] == 0);
     FT_ASSERT_INTERNAL(tok->level >= 0 && tok->level <= FT_TOKENIZER_MAX_LEVEL);
     FT_ASSERT_INTERNAL(tok->mode_index >= 0 && tok->mode_index < FT_TOKENIZER_MAX_FSTRING_LEVEL);
-    FT_ASSERT_INTERNAL(tok->modes[0].kind == MODE_REGULAR);
+    FT_ASSERT_INTERNAL(tok->modes[0].kind == FT_LEXER_MODE_REGULAR);
     FT_ASSERT_EXPENSIVE(tok->indent == 0 || tok->indstack[tok->indent - 1] < tok->indstack[tok->indent]);
     (void)tok;
 }
@@ -1750,11 +1004,11 @@ ft_tokenizer_next(FtTokenizer *tok, FtToken *out)
     if (tok->buf == NULL)
         return finish_with_error(tok);
 
-    RawToken raw = {0};
+    FtLexerToken raw = {0};
     int type = scan_token(tok, &raw);
     // An error met while reading a line (a NUL byte) ends the stream even if the scanner went on
     // to produce a token from the EOF it saw.
-    if (type == FT_TOKEN_ERROR || tok->done == DONE_ERROR)
+    if (type == FT_TOKEN_ERROR || tok->done == FT_LEXER_DONE_ERROR)
         return finish_with_error(tok);
 
     check_invariants(tok);
@@ -1774,7 +1028,8 @@ ft_tokenizer_next(FtTokenizer *tok, FtToken *out)
     out->line_end = tok->inp;
     if (tok->implicit_newline && out->line_end > out->line_start)
         out->line_end--; // tokenize does not show the newline it added
-    bool trailing = type == FT_TOKEN_ENDMARKER || (type == FT_TOKEN_DEDENT && tok->done == DONE_EOF);
+    bool trailing = type == FT_TOKEN_ENDMARKER ||
+                    (type == FT_TOKEN_DEDENT && tok->done == FT_LEXER_DONE_EOF);
     if (trailing) {
         // Read after the last line, so there is no line; Python-tokenize.c still shows the previous
         // token's line when that token was on the same line number (its line cache), except in
@@ -1796,8 +1051,15 @@ ft_tokenizer_next(FtTokenizer *tok, FtToken *out)
         tok->finished = true;
         tok->final_type = FT_TOKEN_ENDMARKER;
     }
-    if (!tok->extra)
+    if (!tok->extra) {
+        // The parser sees NEWLINE one character wide (its errors end after the newline), although
+        // the lexer leaves the newline out of the text; _tokenize shows the narrow form, which
+        // ft_tokenizer_dump() restores.
+        if (type == FT_TOKEN_NEWLINE && raw.end < tok->buf_end &&
+            (*raw.end == '\n' || *raw.end == '\r'))
+            out->end_col_offset++;
         return type;
+    }
 
     // The tokenize module's view (Python-tokenize.c): character columns, trailing tokens on the
     // line after the last, operators as OP, newline tokens carrying their text.

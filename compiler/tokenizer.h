@@ -15,7 +15,6 @@
 
 #include <stdbool.h>                // bool
 #include <stddef.h>                 // size_t
-#include <stdint.h>                 // uint32_t
 
 #include "compiler/syntax_error.h"  // FtSyntaxError
 #include "compiler/token.h"         // FtTokenKind, FT_TOKEN_*
@@ -44,7 +43,9 @@ typedef struct FtToken {
     int lineno;             // 1-based
     int col_offset;         // 0-based, in UTF-8 bytes (as the AST's col_offset); in EXTRA_TOKENS
     int end_lineno;         //   mode both columns are characters, as the tokenize module reports
-    int end_col_offset;     // 0-based, exclusive, in UTF-8 bytes
+    int end_col_offset;     // 0-based, exclusive, in UTF-8 bytes; in parser mode a NEWLINE's span
+                            //   also covers its newline character (one past `end`), as CPython's
+                            //   parser sees it (_tokenize reports it without)
     int level;              // bracket nesting depth after this token
     const char *line_start; // the physical line(s) holding the token: [line_start, line_end), as
     const char *line_end;   //   tokenize's TokenInfo.line (with newline; empty for trailing tokens
@@ -97,12 +98,9 @@ const char *ft_tokenizer_encoding(const FtTokenizer *tok);
 const char *ft_tokenizer_line(const FtTokenizer *tok, int lineno, size_t *len_out);
 
 // Converts a 0-based byte column of line lineno into CPython's 0-based character column (code
-// points). The parser uses it to report error offsets. Returns byte_col unchanged for a bad lineno.
+// points). The parser uses it to report error offsets. A column past the line's text counts its
+// newline as one character, no more. Returns byte_col unchanged for a bad lineno.
 int ft_tokenizer_char_col(const FtTokenizer *tok, int lineno, int byte_col);
-
-// Whether Python's str.isprintable() accepts the code point (Unicode data of CPython 3.14, generated
-// into compiler/generated/unicode_ident.gen.h). Pure; any thread.
-bool ft_tokenizer_char_is_printable(uint32_t cp);
 
 // A flag for ft_tokenizer_dump() only: append each token's line, as repr(TokenInfo.line).
 #define FT_TOKENIZER_DUMP_LINES (1 << 8)

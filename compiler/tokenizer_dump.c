@@ -14,6 +14,7 @@
 #include <mimalloc.h>               // mi_malloc, mi_realloc, mi_free
 
 #include "compiler/source_decode.h" // ft_source_utf8_char_len
+#include "objects/unicode_db.h"     // ft_unicode_is_printable
 
 typedef struct DumpBuffer {
     char *data;
@@ -113,7 +114,7 @@ dump_repr(DumpBuffer *b, const char *s, size_t len)
                       : n == 3 ? ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu)
                                : ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
                                      ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
-        if (ft_tokenizer_char_is_printable(cp))
+        if (ft_unicode_is_printable(cp))
             dump_bytes(b, s + i, n);
         else if (cp <= 0xFF)
             dump_printf(b, "\\x%02x", cp);
@@ -167,6 +168,10 @@ ft_tokenizer_dump(const char *bytes, size_t len, int flags, size_t *len_out)
             // Parser mode keeps byte columns; show characters, as _tokenize does.
             if (col >= 0)
                 col = ft_tokenizer_char_col(tok, t.lineno, col);
+            // _tokenize leaves the newline out of NEWLINE's span; the parser's token includes it.
+            if (t.exact_type == FT_TOKEN_NEWLINE && end_col > 0 && t.end != NULL
+                && (*t.end == '\n' || *t.end == '\r'))
+                end_col--;
             if (end_col >= 0)
                 end_col = ft_tokenizer_char_col(tok, t.end_lineno, end_col);
         }

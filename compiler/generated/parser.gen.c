@@ -2132,7 +2132,7 @@ import_from_rule(FtParser *p)
             (void)c;
             FtParseToken *last_ = last_significant_token(p);
             int end_lineno = last_->end_lineno, end_col_offset = last_->end_col_offset;
-            res = ft_ast_stmt_import_from(name_id(b), c, count_dots(a), EXTRA);
+            res = checked_future_import(p, ft_ast_stmt_import_from(name_id(b), c, count_dots(a), EXTRA));
             if (res == NULL && p->error)
                 goto done;
             if (res != NULL)

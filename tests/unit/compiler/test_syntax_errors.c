@@ -3,9 +3,8 @@
 // tests/compiler/errors/NAME.py are small invalid programs; expected.txt (written by
 // scripts/regen_error_golden.sh from the oracle) holds `NAME.py: CLASS: MSG (LINE, OFFSET,
 // END_LINE, END_OFFSET)` for each. Class, message, line and offset must match for every file.
-// End positions must match too except for the ones the tokenizer still gets wrong (NEWLINE tokens
-// are zero-width in ftpy, one character in CPython): those are printed, and their number may only
-// go down (FT_KNOWN_END_MISMATCHES). Also: the same files parsed on two threads at once.
+// End positions must match too: any mismatch is printed, and their number may not exceed
+// FT_KNOWN_END_MISMATCHES (now 0). Also: the same files parsed on two threads at once.
 #include <mimalloc.h>               // mi_malloc, mi_free
 #include <pthread.h>                // pthread_create, pthread_barrier_t
 #include <stdio.h>                  // snprintf, fopen
@@ -16,9 +15,8 @@
 #include "compiler/syntax_error.h"  // FtSyntaxError
 #include "harness.h"                // TEST, CHECK
 
-// End-position mismatches caused by the tokenizer's zero-width NEWLINE tokens when this test was
-// written. TODO(#3): lower it to 0 once NEWLINE spans its character.
-#define FT_KNOWN_END_MISMATCHES 14
+// End-position mismatches still allowed: none since NEWLINE tokens span their character.
+#define FT_KNOWN_END_MISMATCHES 0
 
 #define MAX_CASES 512
 

@@ -101,6 +101,57 @@ TEST(keywords_are_names_and_positions_are_bytes)
     CHECK_EQ_INT(char_col, 4);    // character column, as SyntaxError.offset uses
 }
 
+// The parser sees NEWLINE one character wide (CPython's parser errors at a line's end span the
+// newline), with or without a final newline in the source and after a comment; the extra mode
+// keeps tokenize's own widths.
+TEST(newline_spans_its_character)
+{
+    static const struct {
+        const char *src;
+        int flags, col, end_col, line_chars;
+    } cases[] = {
+        {"x = 1\n", 0, 5, 6, 5},
+        {"x = 1", 0, 5, 6, 5},
+        {"x = 1 # c\n", 0, 6, 10, 9},
+        {"\xce\xb1 = 1\n", 0, 6, 7, 5},
+        {"x = 1\n", FT_TOKENIZER_EXTRA_TOKENS | FT_TOKENIZER_STRING_INPUT, 5, 6, 5},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        FtTokenizer *tok = ft_tokenizer_new(cases[i].src, strlen(cases[i].src), cases[i].flags);
+        CHECK(tok != NULL);
+        FtToken t;
+        int type;
+        do {
+            type = ft_tokenizer_next(tok, &t);
+        } while (type != FT_TOKEN_NEWLINE && type != FT_TOKEN_ENDMARKER && type != FT_TOKEN_ERROR);
+        int col = t.col_offset, end_col = t.end_col_offset;
+        // A column past a line's text counts the newline, and only it.
+        int past_end = ft_tokenizer_char_col(tok, 1, end_col);
+        int far = ft_tokenizer_char_col(tok, 1, 1000);
+        ft_tokenizer_free(tok);
+        CHECK_EQ_INT(type, FT_TOKEN_NEWLINE);
+        CHECK_EQ_INT(col, cases[i].col);
+        CHECK_EQ_INT(end_col, cases[i].end_col);
+        if (cases[i].flags == 0)
+            CHECK_EQ_INT(past_end, cases[i].line_chars + 1);
+        CHECK_EQ_INT(far, cases[i].line_chars + 1);
+    }
+}
+
+// Tokenizer errors with explicit ranges count characters, not bytes, before the token.
+TEST(error_offsets_count_characters)
+{
+    ErrorInfo e;
+    CHECK_EQ_INT(error_of("\xce\xb1\xce\xb2\xce\xb3\xce\xb4 = 00010\n", &e), FT_TOKEN_ERROR);
+    CHECK(strncmp(e.msg, "leading zeros in decimal integer literals", 40) == 0);
+    CHECK_EQ_INT(e.offset, 8);
+    CHECK_EQ_INT(e.end_offset, 11);
+    CHECK_EQ_INT(error_of("\xce\xb1\xce\xb2\xce\xb3\xce\xb4 = ub'a'\n", &e), FT_TOKEN_ERROR);
+    CHECK(strcmp(e.msg, "'u' and 'b' prefixes are incompatible") == 0);
+    CHECK_EQ_INT(e.offset, 8);
+    CHECK_EQ_INT(e.end_offset, 10);
+}
+
 TEST(extra_mode_encoding_comment_nl_op)
 {
     const char *src = "# hi\nx=(1)\n";

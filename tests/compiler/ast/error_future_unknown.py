@@ -1,0 +1,1 @@
+'é'; from __future__ import generator_stop, not_a_feature

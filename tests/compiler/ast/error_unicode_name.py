@@ -1,0 +1,2 @@
+s = "ok"
+t = "\N{NOT A CHARACTER NAME}"

@@ -1,0 +1,4 @@
+@dec
+class C[T](Base, metaclass=M):
+    x: T
+    def m(self): pass

@@ -1,0 +1,2 @@
+for i, j in zip(a, b):
+    pass

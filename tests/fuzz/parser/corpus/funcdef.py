@@ -1,0 +1,3 @@
+def f(a, /, b=1, *args, c, d=2, **kw) -> int:
+    """doc"""
+    return a

@@ -1,0 +1,1 @@
+f = lambda x, *y, z=3, **k: (x, y, z, k)

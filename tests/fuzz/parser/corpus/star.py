@@ -1,0 +1,2 @@
+print(*a, **b)
+f(x for x in y)

@@ -1,0 +1,4 @@
+
+
+# coding: bogus-codec
+x = 1

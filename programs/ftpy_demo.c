@@ -6,7 +6,7 @@
 // (so all threads touch one object and, being immortal, it costs them nothing), and tearing a tree
 // down is ordinary decref -> tp_dealloc -> free. Each tree root is checked under its critical section,
 // and the worker passes a safe point (eval-breaker poll, QSBR quiescent state) after every tree. While
-// the workers run, the main thread stops the world every few milliseconds, like the cycle collector
+// the workers run, the main thread stops the world every 5 ms (--pause-every-ms), like the cycle collector
 // will, and reports the pauses.
 //
 // The table shows trees per second for 1..N threads (N = physical cores, from hwloc) and the speedup
@@ -141,7 +141,7 @@ typedef struct {
 // Runs one row. The main thread's state main_ts is detached on entry and exit: it attaches only to
 // request each pause, so that its sleeping and joining never hold up a pause or a QSBR grace period.
 static DemoResult
-demo_run(FtThreadState *main_ts, int nthreads, int depth, double seconds)
+demo_run(FtThreadState *main_ts, int nthreads, int depth, double seconds, int pause_every_ms)
 {
     DemoResult result = {0};
     DemoRun run = {.depth = depth};
@@ -157,11 +157,12 @@ demo_run(FtThreadState *main_ts, int nthreads, int depth, double seconds)
         pthread_create(&threads[i], NULL, demo_worker_main, &workers[i]);
     ft_event_notify(&run.start);
 
-    // The main thread requests a pause every 5 ms while the workers run.
+    // The main thread requests a pause every pause_every_ms while the workers run (never if 0).
     FtInterp *interp = ft_interp_main();
     int64_t pause_total = 0, pause_max = 0;
-    while (ft_clock_monotonic_ns() + 6000000 < run.deadline_ns) {
-        struct timespec ts = {0, 5000000};
+    int64_t period_ns = (int64_t)pause_every_ms * 1000000;
+    while (period_ns > 0 && ft_clock_monotonic_ns() + period_ns + 1000000 < run.deadline_ns) {
+        struct timespec ts = {period_ns / 1000000000, period_ns % 1000000000};
         nanosleep(&ts, NULL);
         ft_thread_attach(main_ts);
         int64_t p0 = ft_clock_monotonic_ns();
@@ -190,7 +191,7 @@ demo_run(FtThreadState *main_ts, int nthreads, int depth, double seconds)
 int
 main(int argc, char **argv)
 {
-    int max_threads = 0, depth = 12;
+    int max_threads = 0, depth = 12, pause_every_ms = 5;
     double seconds = 1.0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--threads") == 0)
@@ -199,8 +200,10 @@ main(int argc, char **argv)
             depth = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--seconds") == 0)
             seconds = atof(argv[i + 1]);
+        else if (strcmp(argv[i], "--pause-every-ms") == 0)
+            pause_every_ms = atoi(argv[i + 1]);
         else {
-            fprintf(stderr, "usage: ftpy-demo [--threads N] [--depth D] [--seconds S]\n");
+            fprintf(stderr, "usage: ftpy-demo [--threads N] [--depth D] [--seconds S] [--pause-every-ms MS]\n");
             return 2;
         }
     }
@@ -224,6 +227,9 @@ main(int argc, char **argv)
 
     printf("ftpy thread-scaling demo: binary trees of depth %d (%ld objects each), %.1f s per row\n",
            depth, (2L << depth) - 1, seconds);
+    if (pause_every_ms > 0)
+        printf("a stop-the-world pause is requested every %d ms (--pause-every-ms 0: none)\n",
+               pause_every_ms);
     printf("machine: %d physical cores, %d hardware threads (hwloc)\n\n", ft_topology_core_count(),
            ft_topology_pu_count());
     printf("%7s  %12s  %8s  %10s  %7s  %15s\n", "threads", "trees/s", "speedup", "efficiency",
@@ -231,7 +237,7 @@ main(int argc, char **argv)
     double base = 0;
     int failed = 0;
     for (int n = 1; n <= max_threads; n++) {
-        DemoResult r = demo_run(main_ts, n, depth, seconds);
+        DemoResult r = demo_run(main_ts, n, depth, seconds, pause_every_ms);
         if (n == 1)
             base = r.trees_per_second;
         double speedup = base > 0 ? r.trees_per_second / base : 0;

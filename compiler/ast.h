@@ -13,6 +13,7 @@
 
 #include <stdarg.h>            // va_list
 #include <stddef.h>            // size_t, ptrdiff_t
+#include <stdint.h>            // uintptr_t
 
 #include "compiler/arena.h"    // FtArena, ft_arena_alloc
 
@@ -57,7 +58,22 @@ typedef struct FtAstBuf {
     char *data;     // NUL-terminated when non-NULL
     size_t len;
     size_t cap;
+    int depth;      // nesting of the dump printer's calls in progress (bounded, see below)
+    int too_deep;   // set when a dump stopped at FT_AST_DUMP_MAX_DEPTH (RecursionError, not OOM)
+    uintptr_t stack_base;   // address in the outermost dump call's frame
+    uintptr_t stack_used;   // bytes of stack the dump had used when too_deep was set
 } FtAstBuf;
+
+// Deepest node nesting the dump printers walk. A deeper tree (a chain of 200,000 `+` is one the
+// parser builds without recursing) makes ft_ast_dump_*() return -1 with buf->too_deep set, where
+// CPython raises RecursionError; ft_ast_dump_error() gives CPython's message. Each level costs
+// two small C frames, so this stays far below an 8 MB stack.
+#define FT_AST_DUMP_MAX_DEPTH 20000
+
+// The RecursionError message for a dump that stopped with buf->too_deep set, in CPython's form
+// "Stack overflow (used N kB) during compilation" (N: the stack the dump had used), written into
+// out (size bytes, always NUL-terminated). Returns out. Any thread.
+const char *ft_ast_dump_error(const FtAstBuf *buf, char *out, size_t size);
 
 // Appends len bytes of text. 0 on success, -1 when out of memory.
 int ft_ast_buf_append(FtAstBuf *buf, const char *text, size_t len);

@@ -67,6 +67,15 @@ ft_ast_buf_free(FtAstBuf *buf)
     mi_free(buf->data);
     buf->data = NULL;
     buf->len = buf->cap = 0;
+    buf->depth = buf->too_deep = 0;
+}
+
+const char *
+ft_ast_dump_error(const FtAstBuf *buf, char *out, size_t size)
+{
+    snprintf(out, size, "Stack overflow (used %zu kB) during compilation",
+             (size_t)(buf->stack_used / 1024));
+    return out;
 }
 
 FtAstSeq *

@@ -8,7 +8,7 @@
 #define FT_COMPILER_SYMTABLE_INTERNAL_H
 
 #include <stddef.h>                 // ptrdiff_t
-#include <stdint.h>                 // int32_t
+#include <stdint.h>                 // int32_t, uintptr_t
 
 #include "compiler/arena.h"         // FtArena
 #include "compiler/ast.h"           // FtAstExpr, FtAstStmt
@@ -63,6 +63,7 @@ typedef struct FtSymtableBuilder {
     ptrdiff_t block_cap;
     FtSymtableLoc future_loc;           // the last `from __future__` of the file's prologue
     int recursion;                      // visit depth, bounded by FT_SYMTABLE_MAX_DEPTH
+    uintptr_t stack_base;               // an address in the outermost visit's frame
     const char **intern_slots;          // interned names (open addressing)
     ptrdiff_t intern_cap, intern_count;
     // Interned well-known names.
@@ -72,8 +73,10 @@ typedef struct FtSymtableBuilder {
     const char *n_super, *n_dot0;
 } FtSymtableBuilder;
 
-// Nesting limit of the visitors (CPython raises RecursionError; ftpy reports a SyntaxError).
-#define FT_SYMTABLE_MAX_DEPTH 3000
+// Nesting limit of the visitors: deeper trees give RecursionError "Stack overflow (used N kB)
+// during compilation" as in CPython (whose limit is the C stack itself). The same depth as the
+// dump printer's, FT_AST_DUMP_MAX_DEPTH, so a tree ftpy-ast prints is one the symtable accepts.
+#define FT_SYMTABLE_MAX_DEPTH 20000
 
 // Records an out-of-memory error. Always returns -1.
 int ft_symtable_error_memory(FtSymtableBuilder *b);

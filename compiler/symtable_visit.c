@@ -89,8 +89,17 @@ visit_stmt_seq(FtSymtableBuilder *b, const FtAstSeq *seq)
 static int
 enter_recursive(FtSymtableBuilder *b, FtSymtableLoc loc)
 {
-    if (++b->recursion > FT_SYMTABLE_MAX_DEPTH)
-        return ft_symtable_error_at(b, loc, "too many nested expressions or statements");
+    char here;
+    if (b->recursion == 0)
+        b->stack_base = (uintptr_t)&here;
+    if (++b->recursion > FT_SYMTABLE_MAX_DEPTH) {
+        (void)loc;
+        if (b->err->kind == FT_SYNTAX_NONE)
+            ft_syntax_error_set(b->err, FT_SYNTAX_RECURSION_ERROR, 0, 0, 0, 0, NULL,
+                                "Stack overflow (used %zu kB) during compilation",
+                                (size_t)((b->stack_base - (uintptr_t)&here) / 1024));
+        return -1;
+    }
     return 0;
 }
 

@@ -107,6 +107,8 @@ ft_syntax_error_class_name(FtSyntaxErrorKind kind)
         return "OverflowError";
     case FT_SYNTAX_UNICODE_ERROR:
         return "UnicodeDecodeError";
+    case FT_SYNTAX_RECURSION_ERROR:
+        return "RecursionError";
     }
     return "SyntaxError";
 }

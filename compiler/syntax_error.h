@@ -16,6 +16,7 @@ typedef enum FtSyntaxErrorKind {
     FT_SYNTAX_MEMORY_ERROR,     // MemoryError: allocation failed; only msg is meaningful
     FT_SYNTAX_OVERFLOW_ERROR,   // OverflowError (CPython: source too large for int columns)
     FT_SYNTAX_UNICODE_ERROR,    // UnicodeDecodeError raised while decoding the source
+    FT_SYNTAX_RECURSION_ERROR,  // RecursionError: a walk over a too deep tree; only msg is meaningful
 } FtSyntaxErrorKind;
 
 // The attributes use CPython's SyntaxError conventions: lineno and end_lineno are 1-based; offset
@@ -50,7 +51,7 @@ ft_syntax_error_set_n(FtSyntaxError *err, FtSyntaxErrorKind kind, int lineno, in
 void ft_syntax_error_clear(FtSyntaxError *err);
 
 // The Python class name of a kind: "SyntaxError", "IndentationError", "TabError", "MemoryError",
-// "OverflowError", "UnicodeDecodeError" (or "" for NONE).
+// "OverflowError", "UnicodeDecodeError", "RecursionError" (or "" for NONE).
 const char *ft_syntax_error_class_name(FtSyntaxErrorKind kind);
 
 // Converts a 0-based byte column of a UTF-8 line into CPython's 0-based character column: the

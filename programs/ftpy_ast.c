@@ -113,7 +113,14 @@ main(int argc, char **argv)
         status = 1;
     } else {
         FtAstBuf buf = {0};
-        if (ft_ast_dump_mod(&buf, mod) < 0) {
+        int dumped = ft_ast_dump_mod(&buf, mod);
+        if (dumped < 0 && buf.too_deep) {
+            // CPython raises RecursionError from ast.dump for such a tree; its message has no
+            // position, so the line has none either.
+            char msg[128];
+            printf("RecursionError: %s\n", ft_ast_dump_error(&buf, msg, sizeof msg));
+            status = 1;
+        } else if (dumped < 0) {
             fprintf(stderr, "ftpy-ast: out of memory\n");
             status = 2;
         } else {

@@ -6,6 +6,22 @@
 #include <stdint.h>  // intptr_t
 #include <string.h>  // strlen
 
+// Counts one more level of dump nesting; 0 (with buf->too_deep set) past the limit.
+static int
+dump_enter(FtAstBuf *buf)
+{
+    char here;
+    if (buf->depth == 0)
+        buf->stack_base = (uintptr_t)&here;
+    if (buf->depth >= FT_AST_DUMP_MAX_DEPTH) {
+        buf->too_deep = 1;
+        buf->stack_used = buf->stack_base - (uintptr_t)&here;
+        return 0;
+    }
+    buf->depth++;
+    return 1;
+}
+
 static int
 field_open(FtAstBuf *buf, int *first, const char *name_eq)
 {
@@ -165,8 +181,8 @@ ft_ast_mod_function_type(FtAstSeq *argtypes, FtAstExpr *returns, FtArena *arena)
     return node;
 }
 
-int
-ft_ast_dump_mod(FtAstBuf *buf, const FtAstMod *node)
+static int
+dump_mod_node(FtAstBuf *buf, const FtAstMod *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -253,6 +269,16 @@ ft_ast_dump_mod(FtAstBuf *buf, const FtAstMod *node)
     }
     (void)first;
     return ft_ast_buf_append(buf, ")", 1);
+}
+
+int
+ft_ast_dump_mod(FtAstBuf *buf, const FtAstMod *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_mod_node(buf, node);
+    buf->depth--;
+    return res;
 }
 
 FtAstStmt *
@@ -725,8 +751,8 @@ ft_ast_stmt_continue(int lineno, int col_offset, int end_lineno, int end_col_off
     return node;
 }
 
-int
-ft_ast_dump_stmt(FtAstBuf *buf, const FtAstStmt *node)
+static int
+dump_stmt_node(FtAstBuf *buf, const FtAstStmt *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -1915,6 +1941,16 @@ ft_ast_dump_stmt(FtAstBuf *buf, const FtAstStmt *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_stmt(FtAstBuf *buf, const FtAstStmt *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_stmt_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstExpr *
 ft_ast_expr_bool_op(FtAstBoolop op, FtAstSeq *values, int lineno, int col_offset, int end_lineno, int end_col_offset, FtArena *arena)
 {
@@ -2384,8 +2420,8 @@ ft_ast_expr_slice(FtAstExpr *lower, FtAstExpr *upper, FtAstExpr *step, int linen
     return node;
 }
 
-int
-ft_ast_dump_expr(FtAstBuf *buf, const FtAstExpr *node)
+static int
+dump_expr_node(FtAstBuf *buf, const FtAstExpr *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -3284,6 +3320,16 @@ ft_ast_dump_expr(FtAstBuf *buf, const FtAstExpr *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_expr(FtAstBuf *buf, const FtAstExpr *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_expr_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstComprehension *
 ft_ast_comprehension(FtAstExpr *target, FtAstExpr *iter, FtAstSeq *ifs, int is_async, FtArena *arena)
 {
@@ -3297,8 +3343,8 @@ ft_ast_comprehension(FtAstExpr *target, FtAstExpr *iter, FtAstSeq *ifs, int is_a
     return node;
 }
 
-int
-ft_ast_dump_comprehension(FtAstBuf *buf, const FtAstComprehension *node)
+static int
+dump_comprehension_node(FtAstBuf *buf, const FtAstComprehension *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "comprehension(", 14) < 0)
@@ -3333,6 +3379,16 @@ ft_ast_dump_comprehension(FtAstBuf *buf, const FtAstComprehension *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_comprehension(FtAstBuf *buf, const FtAstComprehension *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_comprehension_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstExcepthandler *
 ft_ast_excepthandler_except_handler(FtAstExpr *type, const char *name, FtAstSeq *body, int lineno, int col_offset, int end_lineno, int end_col_offset, FtArena *arena)
 {
@@ -3350,8 +3406,8 @@ ft_ast_excepthandler_except_handler(FtAstExpr *type, const char *name, FtAstSeq 
     return node;
 }
 
-int
-ft_ast_dump_excepthandler(FtAstBuf *buf, const FtAstExcepthandler *node)
+static int
+dump_excepthandler_node(FtAstBuf *buf, const FtAstExcepthandler *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -3402,6 +3458,16 @@ ft_ast_dump_excepthandler(FtAstBuf *buf, const FtAstExcepthandler *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_excepthandler(FtAstBuf *buf, const FtAstExcepthandler *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_excepthandler_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstArguments *
 ft_ast_arguments(FtAstSeq *posonlyargs, FtAstSeq *args, FtAstArg *vararg, FtAstSeq *kwonlyargs, FtAstSeq *kw_defaults, FtAstArg *kwarg, FtAstSeq *defaults, FtArena *arena)
 {
@@ -3418,8 +3484,8 @@ ft_ast_arguments(FtAstSeq *posonlyargs, FtAstSeq *args, FtAstArg *vararg, FtAstS
     return node;
 }
 
-int
-ft_ast_dump_arguments(FtAstBuf *buf, const FtAstArguments *node)
+static int
+dump_arguments_node(FtAstBuf *buf, const FtAstArguments *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "arguments(", 10) < 0)
@@ -3510,6 +3576,16 @@ ft_ast_dump_arguments(FtAstBuf *buf, const FtAstArguments *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_arguments(FtAstBuf *buf, const FtAstArguments *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_arguments_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstArg *
 ft_ast_arg(const char *arg, FtAstExpr *annotation, const char *type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset, FtArena *arena)
 {
@@ -3526,8 +3602,8 @@ ft_ast_arg(const char *arg, FtAstExpr *annotation, const char *type_comment, int
     return node;
 }
 
-int
-ft_ast_dump_arg(FtAstBuf *buf, const FtAstArg *node)
+static int
+dump_arg_node(FtAstBuf *buf, const FtAstArg *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "arg(", 4) < 0)
@@ -3564,6 +3640,16 @@ ft_ast_dump_arg(FtAstBuf *buf, const FtAstArg *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_arg(FtAstBuf *buf, const FtAstArg *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_arg_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstKeyword *
 ft_ast_keyword(const char *arg, FtAstExpr *value, int lineno, int col_offset, int end_lineno, int end_col_offset, FtArena *arena)
 {
@@ -3579,8 +3665,8 @@ ft_ast_keyword(const char *arg, FtAstExpr *value, int lineno, int col_offset, in
     return node;
 }
 
-int
-ft_ast_dump_keyword(FtAstBuf *buf, const FtAstKeyword *node)
+static int
+dump_keyword_node(FtAstBuf *buf, const FtAstKeyword *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "keyword(", 8) < 0)
@@ -3611,6 +3697,16 @@ ft_ast_dump_keyword(FtAstBuf *buf, const FtAstKeyword *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_keyword(FtAstBuf *buf, const FtAstKeyword *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_keyword_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstAlias *
 ft_ast_alias(const char *name, const char *asname, int lineno, int col_offset, int end_lineno, int end_col_offset, FtArena *arena)
 {
@@ -3626,8 +3722,8 @@ ft_ast_alias(const char *name, const char *asname, int lineno, int col_offset, i
     return node;
 }
 
-int
-ft_ast_dump_alias(FtAstBuf *buf, const FtAstAlias *node)
+static int
+dump_alias_node(FtAstBuf *buf, const FtAstAlias *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "alias(", 6) < 0)
@@ -3658,6 +3754,16 @@ ft_ast_dump_alias(FtAstBuf *buf, const FtAstAlias *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_alias(FtAstBuf *buf, const FtAstAlias *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_alias_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstWithitem *
 ft_ast_withitem(FtAstExpr *context_expr, FtAstExpr *optional_vars, FtArena *arena)
 {
@@ -3669,8 +3775,8 @@ ft_ast_withitem(FtAstExpr *context_expr, FtAstExpr *optional_vars, FtArena *aren
     return node;
 }
 
-int
-ft_ast_dump_withitem(FtAstBuf *buf, const FtAstWithitem *node)
+static int
+dump_withitem_node(FtAstBuf *buf, const FtAstWithitem *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "withitem(", 9) < 0)
@@ -3689,6 +3795,16 @@ ft_ast_dump_withitem(FtAstBuf *buf, const FtAstWithitem *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_withitem(FtAstBuf *buf, const FtAstWithitem *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_withitem_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstMatchCase *
 ft_ast_match_case(FtAstPattern *pattern, FtAstExpr *guard, FtAstSeq *body, FtArena *arena)
 {
@@ -3701,8 +3817,8 @@ ft_ast_match_case(FtAstPattern *pattern, FtAstExpr *guard, FtAstSeq *body, FtAre
     return node;
 }
 
-int
-ft_ast_dump_match_case(FtAstBuf *buf, const FtAstMatchCase *node)
+static int
+dump_match_case_node(FtAstBuf *buf, const FtAstMatchCase *node)
 {
     int first = 1;
     if (ft_ast_buf_append(buf, "match_case(", 11) < 0)
@@ -3733,6 +3849,16 @@ ft_ast_dump_match_case(FtAstBuf *buf, const FtAstMatchCase *node)
     }
     (void)first;
     return ft_ast_buf_append(buf, ")", 1);
+}
+
+int
+ft_ast_dump_match_case(FtAstBuf *buf, const FtAstMatchCase *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_match_case_node(buf, node);
+    buf->depth--;
+    return res;
 }
 
 FtAstPattern *
@@ -3861,8 +3987,8 @@ ft_ast_pattern_match_or(FtAstSeq *patterns, int lineno, int col_offset, int end_
     return node;
 }
 
-int
-ft_ast_dump_pattern(FtAstBuf *buf, const FtAstPattern *node)
+static int
+dump_pattern_node(FtAstBuf *buf, const FtAstPattern *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -4133,6 +4259,16 @@ ft_ast_dump_pattern(FtAstBuf *buf, const FtAstPattern *node)
     return ft_ast_buf_append(buf, ")", 1);
 }
 
+int
+ft_ast_dump_pattern(FtAstBuf *buf, const FtAstPattern *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_pattern_node(buf, node);
+    buf->depth--;
+    return res;
+}
+
 FtAstTypeIgnore *
 ft_ast_type_ignore_type_ignore(int lineno, const char *tag, FtArena *arena)
 {
@@ -4145,8 +4281,8 @@ ft_ast_type_ignore_type_ignore(int lineno, const char *tag, FtArena *arena)
     return node;
 }
 
-int
-ft_ast_dump_type_ignore(FtAstBuf *buf, const FtAstTypeIgnore *node)
+static int
+dump_type_ignore_node(FtAstBuf *buf, const FtAstTypeIgnore *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -4165,6 +4301,16 @@ ft_ast_dump_type_ignore(FtAstBuf *buf, const FtAstTypeIgnore *node)
     }
     (void)first;
     return ft_ast_buf_append(buf, ")", 1);
+}
+
+int
+ft_ast_dump_type_ignore(FtAstBuf *buf, const FtAstTypeIgnore *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_type_ignore_node(buf, node);
+    buf->depth--;
+    return res;
 }
 
 FtAstTypeParam *
@@ -4216,8 +4362,8 @@ ft_ast_type_param_type_var_tuple(const char *name, FtAstExpr *default_value, int
     return node;
 }
 
-int
-ft_ast_dump_type_param(FtAstBuf *buf, const FtAstTypeParam *node)
+static int
+dump_type_param_node(FtAstBuf *buf, const FtAstTypeParam *node)
 {
     int first = 1;
     switch (node->kind) {
@@ -4308,5 +4454,15 @@ ft_ast_dump_type_param(FtAstBuf *buf, const FtAstTypeParam *node)
     }
     (void)first;
     return ft_ast_buf_append(buf, ")", 1);
+}
+
+int
+ft_ast_dump_type_param(FtAstBuf *buf, const FtAstTypeParam *node)
+{
+    if (!dump_enter(buf))
+        return -1;
+    int res = dump_type_param_node(buf, node);
+    buf->depth--;
+    return res;
 }
 

@@ -16,6 +16,7 @@
 #include "compiler/ast.h"           // FtAstBuf
 #include "compiler/parser.h"        // ft_parse_string
 #include "compiler/symtable.h"      // ft_symtable_build
+#include "compiler/symtable_internal.h"  // FT_SYMTABLE_MAX_DEPTH
 #include "harness.h"                // TEST, CHECK
 
 #define MAX_GOLDEN 128
@@ -317,6 +318,48 @@ TEST(two_threads_share_one_tree)
     ft_arena_free(arena);
     CHECK(same);
     CHECK(has_class);
+}
+
+// Builds the symtable of `x = 1+1+...` (terms additions); returns its error kind (NONE when built)
+// and copies the message to msg.
+static FtSyntaxErrorKind
+symtable_of_chain(int terms, char *msg, size_t cap)
+{
+    char *src = mi_malloc(8 + 2 * (size_t)terms);
+    FtArena *arena = ft_arena_new();
+    FtSyntaxErrorKind kind = FT_SYNTAX_MEMORY_ERROR;
+    msg[0] = '\0';
+    if (src != NULL && arena != NULL) {
+        size_t n = 0;
+        memcpy(src, "x = 1", 5);
+        for (n = 5; n < 5 + 2 * (size_t)terms; n += 2)
+            memcpy(src + n, "+1", 2);
+        src[n] = '\n';
+        FtSyntaxError err = {0};
+        FtAstMod *mod = ft_parse_file(src, n + 1, FT_PARSE_FILE, arena, &err);
+        FtSymtable *st = mod != NULL ? ft_symtable_build(mod, &err) : NULL;
+        kind = err.kind;
+        snprintf(msg, cap, "%s", err.msg != NULL ? err.msg : "");
+        ft_symtable_free(st);
+        ft_syntax_error_clear(&err);
+    }
+    if (arena != NULL)
+        ft_arena_free(arena);
+    mi_free(src);
+    return kind;
+}
+
+// A tree deeper than FT_SYMTABLE_MAX_DEPTH gives CPython's RecursionError, not a crash; the kB
+// figure depends on the build and is not compared.
+TEST(symtable_depth_limit)
+{
+    char msg[128];
+    CHECK_EQ_INT(symtable_of_chain(FT_SYMTABLE_MAX_DEPTH - 10, msg, sizeof msg), FT_SYNTAX_NONE);
+    CHECK_EQ_INT(symtable_of_chain(FT_SYMTABLE_MAX_DEPTH, msg, sizeof msg),
+                 FT_SYNTAX_RECURSION_ERROR);
+    CHECK(strncmp(msg, "Stack overflow (used ", 21) == 0);
+    CHECK(strstr(msg, " kB) during compilation") != NULL);
+    CHECK_EQ_INT(symtable_of_chain(200000, msg, sizeof msg), FT_SYNTAX_RECURSION_ERROR);
 }
 
 int

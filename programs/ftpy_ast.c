@@ -5,59 +5,17 @@
 // reject, one line `CLASS: MSG (LINE, OFFSET, END_LINE, END_OFFSET)` (exit status 1).
 // `ftpy-ast --time N FILE` parses the file N times and prints the mean parse time (for bench/).
 // `-` reads standard input. Single-threaded; all state is local to main().
-#include <mimalloc.h>               // mi_malloc, mi_realloc, mi_free
+#include <mimalloc.h>               // mi_free
 #include <stdio.h>                  // fopen, fread, printf
 #include <stdlib.h>                 // atoi
 #include <string.h>                 // strcmp
 #include <time.h>                   // clock_gettime
 
+#include "programs/tool_support.h"  // ft_tool_read_file ft_tool_print_syntax_error
 #include "compiler/arena.h"         // ft_arena_new, ft_arena_free
 #include "compiler/ast.h"           // ft_ast_dump_mod, FtAstBuf
 #include "compiler/parser.h"        // ft_parse_file
 #include "compiler/syntax_error.h"  // FtSyntaxError
-
-static char *
-read_all(const char *path, size_t *len_out)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *data = mi_malloc(cap);
-    while (data != NULL) {
-        size_t n = fread(data + len, 1, cap - len, f);
-        len += n;
-        if (len < cap)
-            break;
-        cap *= 2;
-        char *bigger = mi_realloc(data, cap);
-        if (bigger == NULL)
-            mi_free(data);
-        data = bigger;
-    }
-    if (f != stdin)
-        fclose(f);
-    *len_out = len;
-    return data;
-}
-
-static void
-print_error(const FtSyntaxError *err)
-{
-    // CPython prints None for an unset end position: here end_lineno 0 (which leaves end_offset
-    // unset too). Line, offset and a set end's offset are printed even when 0, as CPython does
-    // ("'(' was never closed" has end_offset 0).
-    char pos[4][16];
-    const int vals[4] = {err->lineno, err->offset, err->end_lineno, err->end_offset};
-    for (int i = 0; i < 4; i++) {
-        if (i >= 2 && err->end_lineno == 0)
-            snprintf(pos[i], sizeof pos[i], "None");
-        else
-            snprintf(pos[i], sizeof pos[i], "%d", vals[i]);
-    }
-    printf("%s: %s (%s, %s, %s, %s)\n", ft_syntax_error_class_name(err->kind),
-           err->msg ? err->msg : "", pos[0], pos[1], pos[2], pos[3]);
-}
 
 static double
 now_seconds(void)
@@ -81,7 +39,7 @@ main(int argc, char **argv)
         return 2;
     }
     size_t len = 0;
-    char *src = read_all(argv[argi], &len);
+    char *src = ft_tool_read_file(argv[argi], &len);
     if (src == NULL) {
         fprintf(stderr, "ftpy-ast: cannot read %s\n", argv[argi]);
         return 2;
@@ -109,7 +67,7 @@ main(int argc, char **argv)
     }
     FtAstMod *mod = ft_parse_file(src, len, FT_PARSE_FILE, arena, &err);
     if (mod == NULL) {
-        print_error(&err);
+        ft_tool_print_syntax_error(&err);
         status = 1;
     } else {
         FtAstBuf buf = {0};

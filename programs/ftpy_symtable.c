@@ -7,63 +7,23 @@
 // preceded by a line `== FILE`. `-` reads standard input. Exit status (the worst over the files):
 // 0 built, 1 rejected by the symbol table, 2 I/O or memory trouble, 3 rejected by the parser.
 // Single-threaded; all state is local.
-#include <mimalloc.h>               // mi_malloc, mi_realloc, mi_free
+#include <mimalloc.h>               // mi_free
 #include <stdio.h>                  // fopen, fread, printf
 #include <string.h>                 // strcmp
 
+#include "programs/tool_support.h"  // ft_tool_read_file ft_tool_print_syntax_error
 #include "compiler/arena.h"         // ft_arena_new, ft_arena_free
 #include "compiler/ast.h"           // FtAstBuf
 #include "compiler/parser.h"        // ft_parse_file
 #include "compiler/symtable.h"      // ft_symtable_build, ft_symtable_dump
 #include "compiler/syntax_error.h"  // FtSyntaxError
 
-static char *
-read_all(const char *path, size_t *len_out)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *data = mi_malloc(cap);
-    while (data != NULL) {
-        size_t n = fread(data + len, 1, cap - len, f);
-        len += n;
-        if (len < cap)
-            break;
-        cap *= 2;
-        char *bigger = mi_realloc(data, cap);
-        if (bigger == NULL)
-            mi_free(data);
-        data = bigger;
-    }
-    if (f != stdin)
-        fclose(f);
-    *len_out = len;
-    return data;
-}
-
-static void
-print_error(const FtSyntaxError *err)
-{
-    // As ftpy-ast: an unset end position prints as None.
-    char pos[4][16];
-    const int vals[4] = {err->lineno, err->offset, err->end_lineno, err->end_offset};
-    for (int i = 0; i < 4; i++) {
-        if (i >= 2 && err->end_lineno == 0)
-            snprintf(pos[i], sizeof pos[i], "None");
-        else
-            snprintf(pos[i], sizeof pos[i], "%d", vals[i]);
-    }
-    printf("%s: %s (%s, %s, %s, %s)\n", ft_syntax_error_class_name(err->kind),
-           err->msg ? err->msg : "", pos[0], pos[1], pos[2], pos[3]);
-}
-
 // Prints one file's table or error. Returns the exit status for it.
 static int
 dump_file(const char *path)
 {
     size_t len = 0;
-    char *src = read_all(path, &len);
+    char *src = ft_tool_read_file(path, &len);
     if (src == NULL) {
         fprintf(stderr, "ftpy-symtable: cannot read %s\n", path);
         return 2;
@@ -79,7 +39,7 @@ dump_file(const char *path)
     FtAstMod *mod = ft_parse_file(src, len, FT_PARSE_FILE, arena, &err);
     FtSymtable *st = mod != NULL ? ft_symtable_build(mod, &err) : NULL;
     if (st == NULL) {
-        print_error(&err);
+        ft_tool_print_syntax_error(&err);
         status = err.kind == FT_SYNTAX_MEMORY_ERROR ? 2 : mod == NULL ? 3 : 1;
     }
     else {

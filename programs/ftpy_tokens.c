@@ -10,39 +10,10 @@
 #include <stdio.h>              // fopen, fread, fwrite
 #include <string.h>             // strcmp, strchr
 
-#include <mimalloc.h>           // mi_malloc, mi_realloc, mi_free
+#include <mimalloc.h>           // mi_free
 
+#include "programs/tool_support.h"  // ft_tool_read_file
 #include "compiler/tokenizer.h" // ft_tokenizer_dump
-
-static char *
-read_file(const char *path, size_t *len_out)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *data = mi_malloc(cap);
-    while (data != NULL) {
-        if (len == cap) {
-            cap *= 2;
-            char *grown = mi_realloc(data, cap);
-            if (grown == NULL) {
-                mi_free(data);
-                data = NULL;
-                break;
-            }
-            data = grown;
-        }
-        size_t n = fread(data + len, 1, cap - len, f);
-        if (n == 0)
-            break;
-        len += n;
-    }
-    if (f != stdin)
-        fclose(f);
-    *len_out = len;
-    return data;
-}
 
 int
 main(int argc, char **argv)
@@ -62,7 +33,7 @@ main(int argc, char **argv)
         return 2;
     }
     size_t len = 0;
-    char *data = read_file(path, &len);
+    char *data = ft_tool_read_file(path, &len);
     if (data == NULL) {
         fprintf(stderr, "ftpy-tokens: cannot read %s\n", path);
         return 2;

@@ -125,7 +125,10 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--ftpy-ast", default=os.path.join(here, "..", "build", "ftpy-ast"))
-    ap.add_argument("--oracle", default="/opt/cpython314/bin/python3.14")
+    # The oracle: $FTPY_ORACLE, else the one scripts/fetch-cpython.sh puts in build/, else /opt.
+    fetched = os.path.join(here, "..", "build", "cpython314", "bin", "python3.14")
+    ap.add_argument("--oracle", default=os.environ.get(
+        "FTPY_ORACLE", fetched if os.path.exists(fetched) else "/opt/cpython314/bin/python3.14"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--show", type=int, default=20)
     ap.add_argument("--time", type=int, default=0)

@@ -6,7 +6,10 @@
 # `CLASS: MSG (LINE, OFFSET, END_LINE, END_OFFSET)` -- exactly what build/ftpy-ast must print.
 # tests/unit/compiler/test_parser.c compares ftpy's output with these files.
 set -eu
-ORACLE=${FTPY_ORACLE:-/opt/cpython314/bin/python3.14}
+# The oracle: $FTPY_ORACLE, else the one scripts/fetch-cpython.sh puts in build/, else /opt.
+fetched="$(cd "$(dirname "$0")/.." && pwd)/build/cpython314/bin/python3.14"
+[ -x "$fetched" ] || fetched=/opt/cpython314/bin/python3.14
+ORACLE=${FTPY_ORACLE:-$fetched}
 DIR=$(cd "$(dirname "$0")/../tests/compiler/ast" && pwd)
 for src in "$DIR"/*.py; do
     "$ORACLE" - "$src" > "${src%.py}.exp" <<'PY'

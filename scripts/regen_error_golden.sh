@@ -7,7 +7,10 @@
 # the file's bytes -- the line build/ftpy-ast prints. tests/unit/compiler/test_syntax_errors.c
 # checks ftpy against it. Fails if the oracle accepts a file (it would test nothing).
 set -eu
-ORACLE=${FTPY_ORACLE:-/opt/cpython314/bin/python3.14}
+# The oracle: $FTPY_ORACLE, else the one scripts/fetch-cpython.sh puts in build/, else /opt.
+fetched="$(cd "$(dirname "$0")/.." && pwd)/build/cpython314/bin/python3.14"
+[ -x "$fetched" ] || fetched=/opt/cpython314/bin/python3.14
+ORACLE=${FTPY_ORACLE:-$fetched}
 DIR=$(cd "$(dirname "$0")/../tests/compiler/errors" && pwd)
 "$ORACLE" - "$DIR" <<'PY'
 import ast, os, sys, warnings

@@ -7,7 +7,10 @@
 # for a file CPython rejects the line `CLASS: MSG (LINE, OFFSET, END_LINE, END_OFFSET)` -- exactly
 # what build/ftpy-symtable must print. tests/unit/compiler/test_symtable.c compares against them.
 set -eu
-ORACLE=${FTPY_ORACLE:-/opt/cpython314/bin/python3.14}
+# The oracle: $FTPY_ORACLE, else the one scripts/fetch-cpython.sh puts in build/, else /opt.
+fetched="$(cd "$(dirname "$0")/.." && pwd)/build/cpython314/bin/python3.14"
+[ -x "$fetched" ] || fetched=/opt/cpython314/bin/python3.14
+ORACLE=${FTPY_ORACLE:-$fetched}
 HERE=$(cd "$(dirname "$0")" && pwd)
 DIR=$(cd "$HERE/../tests/compiler/symtable" && pwd)
 for src in "$DIR"/*.py; do

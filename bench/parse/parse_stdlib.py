@@ -72,8 +72,10 @@ def main():
     root = os.path.dirname(os.path.dirname(here))
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--ftpy-ast', default=os.path.join(root, 'build', 'ftpy-ast'))
-    ap.add_argument('--oracle', default=os.environ.get('FTPY_ORACLE',
-                                                       '/opt/cpython314/bin/python3.14'))
+    # The oracle: $FTPY_ORACLE, else the one scripts/fetch-cpython.sh puts in build/, else /opt.
+    fetched = os.path.join(root, 'build', 'cpython314', 'bin', 'python3.14')
+    ap.add_argument('--oracle', default=os.environ.get(
+        'FTPY_ORACLE', fetched if os.path.exists(fetched) else '/opt/cpython314/bin/python3.14'))
     ap.add_argument('--stdlib', default=None, help="default: the oracle's Lib directory")
     ap.add_argument('--best', type=int, default=3, help='best of N (default 3)')
     ap.add_argument('--inner', type=int, default=3, help='parses per sample (default 3)')

@@ -9,13 +9,6 @@
 // reader that used an array after its grace period would crash here. Every thread reports a
 // quiescent state (ft_eval_breaker_poll) each round. Bounded: fixed rounds, deterministic seeds;
 // the interleaving is whatever the scheduler makes it, and no check depends on it.
-//
-// Under ThreadSanitizer the writers keep every item they created alive until the end: freeing an
-// object that a lock-free reader is probing is a race by design (FREE-THREADING.md 7.3), but
-// runtime/object_alloc.c overwrites a freed block's first word (ob_tid) and zeroes a reused block
-// with plain stores, which TSan reports against the reader's atomic loads. TODO(#4): drop
-// KEEP_ITEMS once the allocator writes those words atomically (or annotates them); ASan and
-// plain builds run with items freed as they leave the list.
 #include <pthread.h>   // pthread_barrier_t
 #include <stdint.h>    // int64_t uint64_t intptr_t
 
@@ -33,14 +26,6 @@
 #define MAX_LEN 160
 #define VALUE_BASE ((int64_t)1 << 40)
 #define VALUE_SPAN ((int64_t)1 << 32)   // writer w adds VALUE_BASE + w * VALUE_SPAN + seq
-#if defined(FT_TSAN)
-#define KEEP_ITEMS 1
-#else
-#define KEEP_ITEMS 0
-#endif
-
-// Writer w's items when KEEP_ITEMS (owner-thread only until the join, then the main thread's).
-static FtObject *kept[WRITERS][WRITER_ROUNDS];
 
 static FtObject *shared_list;
 static pthread_barrier_t start_barrier;
@@ -95,8 +80,6 @@ writer_round(int w, uint64_t *rng, int64_t *seq)
     FtObject *v = ft_int_from_int64_ref(VALUE_BASE + w * VALUE_SPAN + n);
     if (v == NULL)
         ft_fatal("out of memory");
-    if (KEEP_ITEMS)
-        kept[w - 1][n] = ft_new_ref(v);
     switch (op) {
     case 0: case 1: case 2: case 3: case 4:
         if (ft_list_append(l, v) < 0)
@@ -254,10 +237,6 @@ TEST(readers_see_only_items_or_index_errors)
         ft_decref(v);
     }
     ft_decref(shared_list);
-    for (int w = 0; w < WRITERS; w++) {
-        for (int k = 0; k < WRITER_ROUNDS; k++)
-            ft_xdecref(kept[w][k]);
-    }
     ft_qsbr_barrier(ts);
 }
 

@@ -1151,31 +1151,6 @@ dict_tp_clear(FtObject *op)
     return 0;
 }
 
-// The per-thread stack of containers whose repr is in progress (CPython's Py_ReprEnter list).
-// TODO(#4): belongs in FtThreadState (runtime/thread_state.h) as a shared facility for list, set
-// and deque; a thread-local here until then.
-#define REPR_DEPTH_MAX 64
-static _Thread_local FtObject *repr_stack[REPR_DEPTH_MAX];   // owner-thread only
-static _Thread_local int repr_depth;                          // owner-thread only
-
-int
-ft_dict_repr_enter(FtObject *op)
-{
-    for (int i = 0; i < repr_depth; i++)
-        if (repr_stack[i] == op)
-            return 1;
-    if (repr_depth < REPR_DEPTH_MAX)
-        repr_stack[repr_depth] = op;
-    repr_depth++;
-    return 0;
-}
-
-void
-ft_dict_repr_leave(void)
-{
-    repr_depth--;
-}
-
 // A growable array of str pieces joined at the end.
 typedef struct {
     FtObject **items;
@@ -1221,7 +1196,8 @@ static FtObject *
 dict_repr(FtObject *op)
 {
     FtDictObject *d = (FtDictObject *)op;
-    if (ft_dict_repr_enter(op))
+    FtReprFrame frame;
+    if (ft_object_repr_enter(&frame, op))
         return ft_str_from_ascii_ref("{...}");
     Pieces p = {0};
     int ok = pieces_add_steal(&p, ft_str_from_ascii_ref("{")) == 0;
@@ -1243,7 +1219,7 @@ dict_repr(FtObject *op)
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     ok = ok && pieces_add_steal(&p, ft_str_from_ascii_ref("}")) == 0;
-    ft_dict_repr_leave();
+    ft_object_repr_leave(&frame);
     return pieces_join_ref(&p, ok);
 }
 

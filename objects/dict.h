@@ -100,11 +100,6 @@ FtObject *ft_dict_view_new_ref(FtObject *dict, FtTypeObject *type);
 // A new iterator over dict (type one of the three iterator types), or NULL.
 FtObject *ft_dict_iter_new_ref(FtObject *dict, FtTypeObject *type);
 
-// The calling thread's guard against infinite recursion in repr (CPython's Py_ReprEnter): returns
-// 0 after recording op, or 1 if op's repr is already in progress on this thread (print "..."). Each
-// 0 result is paired with one ft_dict_repr_leave(). Calling thread only.
-int ft_dict_repr_enter(FtObject *op);
-void ft_dict_repr_leave(void);
 
 // Readies the view and iterator types (objects/dict_views.c). Part of ft_dict_init_types.
 int ft_dict_views_init_types(void);

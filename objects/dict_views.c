@@ -99,7 +99,8 @@ view_iter(FtObject *op)
 static FtObject *
 view_repr(FtObject *op)
 {
-    if (ft_dict_repr_enter(op))
+    FtReprFrame frame;
+    if (ft_object_repr_enter(&frame, op))
         return ft_str_from_ascii_ref("...");
     FtObject *res = NULL, *joined = NULL, *sep = NULL;
     FtObject **reprs = NULL;
@@ -140,7 +141,7 @@ done:
     ft_xdecref(it);
     ft_xdecref(sep);
     ft_xdecref(joined);
-    ft_dict_repr_leave();
+    ft_object_repr_leave(&frame);
     return res;
 }
 

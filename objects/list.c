@@ -973,27 +973,6 @@ list_tp_clear(FtObject *op)
     return 0;
 }
 
-// The containers whose repr is in progress on this thread, innermost first (CPython's
-// Py_ReprEnter/Py_ReprLeave, which keep a per-thread list). Lives on the C stack of list_repr.
-typedef struct ReprFrame {
-    FtObject *obj;
-    struct ReprFrame *prev;
-} ReprFrame;
-
-// TODO(#4): belongs in FtThreadState (CPython keeps it in the thread state dict); owner-thread
-// only by construction.
-static _Thread_local ReprFrame *repr_top;
-
-static bool
-repr_in_progress(FtObject *obj)
-{
-    for (ReprFrame *f = repr_top; f != NULL; f = f->prev) {
-        if (f->obj == obj)
-            return true;
-    }
-    return false;
-}
-
 static FtObject *
 list_repr_lock_held(FtListObject *self)
 {
@@ -1044,15 +1023,14 @@ list_repr(FtObject *op)
 {
     if (list_size(LIST(op)) == 0)
         return ft_str_from_ascii_ref("[]");
-    if (repr_in_progress(op))
+    FtReprFrame frame;
+    if (ft_object_repr_enter(&frame, op))
         return ft_str_from_ascii_ref("[...]");
-    ReprFrame frame = {.obj = op, .prev = repr_top};
-    repr_top = &frame;
     FtObject *res;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
     res = list_repr_lock_held(LIST(op));
     FT_END_CRITICAL_SECTION_OBJECT();
-    repr_top = frame.prev;
+    ft_object_repr_leave(&frame);
     return res;
 }
 

@@ -367,6 +367,33 @@ ft_object_type_check(FtObject *op, FtTypeObject *type)
     return ft_type_is_subtype(op->ob_type, type) ? 1 : 0;
 }
 
+/* --- Repr recursion guard --- */
+
+// The innermost container whose repr is in progress on this thread; frames are linked through the
+// callers' C stacks. Owner-thread only. TODO(#4): move into FtThreadState with the other per-thread
+// interpreter state (CPython keeps this list in the thread state).
+static _Thread_local FtReprFrame *repr_top;
+
+int
+ft_object_repr_enter(FtReprFrame *frame, FtObject *op)
+{
+    for (FtReprFrame *f = repr_top; f != NULL; f = f->prev) {
+        if (f->obj == op)
+            return 1;
+    }
+    frame->obj = op;
+    frame->prev = repr_top;
+    repr_top = frame;
+    return 0;
+}
+
+void
+ft_object_repr_leave(FtReprFrame *frame)
+{
+    FT_ASSERT(repr_top == frame);
+    repr_top = frame->prev;
+}
+
 /* --- Start-up --- */
 
 int

@@ -57,6 +57,18 @@ extern FtObject ft_ellipsis_object;
 // impossible).
 int ft_objects_init(void);
 
+// The calling thread's guard against infinite recursion in a container's repr (CPython's
+// Py_ReprEnter/Py_ReprLeave): ft_object_repr_enter returns 1 if op's repr is already in progress
+// on this thread (the caller prints "..."), else records op in *frame, which lives on the caller's
+// C stack, and returns 0; every 0 is paired with ft_object_repr_leave(frame) before the caller
+// returns. Calling thread only.
+typedef struct FtReprFrame {
+    FtObject *obj;
+    struct FtReprFrame *prev;
+} FtReprFrame;
+int ft_object_repr_enter(FtReprFrame *frame, FtObject *op);
+void ft_object_repr_leave(FtReprFrame *frame);
+
 // Readies NoneType, NotImplementedType and ellipsis (objects/none.c). Part of ft_objects_init.
 int ft_none_init_types(void);
 

@@ -34,7 +34,7 @@
 #include "objects/set.h"
 #include "objects/set_internal.h"
 
-#include "objects/dict.h"           // ft_dict_check ft_dict_next ft_dict_size ft_dict_repr_enter
+#include "objects/dict.h"           // ft_dict_check ft_dict_next ft_dict_size
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_bool_from ft_int_from_int64_ref
 #include "objects/method_def.h"     // FtMethodDef FT_METH_*
@@ -801,7 +801,8 @@ set_repr(FtObject *op)
 {
     FtSetObject *so = SET(op);
     const char *name = op->ob_type->tp_name;
-    if (ft_dict_repr_enter(op))
+    FtReprFrame frame;
+    if (ft_object_repr_enter(&frame, op))
         return ft_str_from_format_ref("%s(...)", name);
     FtObject *result = NULL;
     FtObject **keys = NULL;
@@ -850,7 +851,7 @@ set_repr(FtObject *op)
         ft_decref(keys[i]);
 done:
     ft_runtime_mem_free(keys);
-    ft_dict_repr_leave();
+    ft_object_repr_leave(&frame);
     return result;
 }
 

@@ -65,6 +65,12 @@ struct FtInterp {
     FtBrcTable brc;                  // see runtime/brc.h
     FtQsbrInterp qsbr;               // see runtime/qsbr.h
     FtObjectPool object_pool;        // pages of exited threads (runtime/object_alloc.h)
+    // The interpreter's module-level objects (modules/): each set once during start-up, before a
+    // second thread exists, and immutable afterwards (the dicts themselves lock). NULL before.
+    struct FtObject *builtins_dict;  // the builtins module's dict
+    struct FtObject *sys_dict;       // the sys module's dict
+    struct FtObject *modules_dict;   // sys.modules
+    int recursion_limit;             // atomic (relaxed): sys.setrecursionlimit (eval/eval.h)
 };
 
 struct FtRuntime {
@@ -90,6 +96,10 @@ struct FtThreadState {
     FtQsbrThread qsbr;               // see runtime/qsbr.h
     FtObjectHeap heap;               // owner-thread only, or stop-the-world (runtime/object_alloc.h)
     FtObject *current_exception;     // owner-thread only
+    struct FtFrame *current_frame;   // owner-thread only (a stop-the-world may read it): the
+                                     // innermost running interpreter frame (objects/frame.h)
+    struct FtEvalThread *eval;       // owner-thread only: eval/'s per-thread state (frame stack
+                                     // chunks, depth counters), created by ft_eval_thread_init
 };
 
 // Initializes ft_runtime (the interpreter, its tables, the object pool). Call once, on the main

@@ -1,0 +1,3 @@
+# Uncaught AttributeError on a module.
+import sys
+sys.nonexistent_attribute

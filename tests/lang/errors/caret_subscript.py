@@ -1,0 +1,3 @@
+# Carets under a failing subscript.
+data = {"a": [1, 2, 3]}
+value = data["a"][10]

@@ -1,0 +1,2 @@
+# An exception with no arguments prints only its type name.
+raise RuntimeError

@@ -1,0 +1,2 @@
+# ModuleNotFoundError traceback for a missing module.
+import definitely_not_a_module

@@ -1,0 +1,3 @@
+# IndentationError for a missing indented block.
+def f():
+return 1

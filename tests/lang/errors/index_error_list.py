@@ -1,0 +1,4 @@
+# Uncaught IndexError from list indexing inside a loop.
+items = [1, 2, 3]
+for i in range(4):
+    print(items[i])

@@ -1,0 +1,3 @@
+# NameError with a "Did you mean" suggestion for a similar name.
+counter_value = 10
+print(counter_valeu)

@@ -1,0 +1,2 @@
+# Raising SystemExit(2) directly exits with status 2.
+raise SystemExit(2)

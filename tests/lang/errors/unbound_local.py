@@ -1,0 +1,5 @@
+# UnboundLocalError traceback.
+count = 0
+def inc():
+    count += 1
+inc()

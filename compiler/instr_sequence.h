@@ -17,12 +17,16 @@
 #include "runtime/object.h"   // FtObject
 
 // A source span: 1-based lines, 0-based UTF-8 byte columns; -1 where absent. lineno -1 is
-// "no location" (CPython's NO_LOCATION); lineno 0 is never used.
+// "no location" (CPython's NO_LOCATION). Line 0 appears only where CPython puts it: the module's
+// RESUME and ANNOTATIONS_PLACEHOLDER carry {0, 1, 0, 0}.
 typedef struct FtLocation {
     int lineno, end_lineno, col_offset, end_col_offset;
 } FtLocation;
 
 static const FtLocation FT_NO_LOCATION = {-1, -1, -1, -1};
+// CPython's NEXT_LOCATION: the assembler gives such an instruction the location of the one after
+// it (none for a jump, return or raise).
+static const FtLocation FT_NEXT_LOCATION = {-2, -2, -2, -2};
 
 typedef struct FtInstr {
     int opcode;        // FT_OP_* (real or pseudo)
@@ -35,8 +39,10 @@ typedef struct FtInstrSequence {
     int count, capacity;
     int *label_map;    // label id -> index of the instruction it precedes (-1 while unplaced)
     int label_count, label_capacity;
-    // A nested sequence for annotations: the __annotate__ code of a class/module, compiled while
-    // the body is, as CPython's s_nested (NULL when unused).
+    // The module's __annotate__ set-up code, compiled aside while the body is (CPython's
+    // s_annotations_code): the flowgraph splices it in where the ANNOTATIONS_PLACEHOLDER
+    // instruction stands, or drops the placeholder when this is NULL. It must contain no jump.
+    // Owned: freed by ft_instr_sequence_fini (the struct itself with mi_free).
     struct FtInstrSequence *annotations;
 } FtInstrSequence;
 
@@ -67,18 +73,26 @@ int ft_instr_sequence_insert(FtInstrSequence *seq, int pos, int opcode, int opar
 int ft_instr_sequence_apply_labels(FtInstrSequence *seq);
 
 // The code unit's metadata: what the opargs index, and the facts co_* reports (CPython's
-// _PyCompile_CodeUnitMetadata). Each FtObject is a strong reference owned by the struct.
+// _PyCompile_CodeUnitMetadata, with its conventions). Each FtObject is a strong reference owned by
+// the struct. Dict order matters: it is the order CPython's dicts have (insertion order).
 typedef struct FtCodeUnitMetadata {
     FtObject *name;          // str: co_name
-    FtObject *qualname;      // str: co_qualname
+    FtObject *qualname;      // str: co_qualname (NULL: co_name)
     FtObject *consts;        // dict: constant key -> index (CPython's u_consts; keys as
-                             // ft_compile_const_key() makes them, so 1, 1.0 and True stay apart)
+                             // ft_compile_const_key_ref() makes them, so 1, 1.0 and True stay
+                             // apart; the constant is the key, or item 1 of a tuple key). Every
+                             // constant goes here, small ints included: LOAD_SMALL_INT is the
+                             // flowgraph's choice, and index 0 is kept even when unused.
     FtObject *names;         // dict: str -> index (co_names)
     FtObject *varnames;      // dict: str -> index (locals, parameters first)
-    FtObject *cellvars;      // dict: str -> index
-    FtObject *freevars;      // dict: str -> index
-    FtObject *fasthidden;    // dict: str -> True for inlined comprehension locals (CO_FAST_HIDDEN)
-    int argcount, posonlyargcount, kwonlyargcount;
+    FtObject *cellvars;      // dict: str -> index 0..ncells-1 (sorted names, then __class__ ...)
+    FtObject *freevars;      // dict: str -> index, numbered after the cells: ncells..ncells+nfree-1
+                             // (CPython's dictbytype offset); LOAD_DEREF & co. use these indices
+    FtObject *fasthidden;    // dict: str -> True for inlined comprehension locals (CO_FAST_HIDDEN;
+                             // membership is what counts)
+    int argcount;            // positional-or-keyword parameters, NOT counting the positional-only
+                             // ones (CPython's u_argcount; co_argcount = posonly + argcount)
+    int posonlyargcount, kwonlyargcount;
     int firstlineno;
 } FtCodeUnitMetadata;
 

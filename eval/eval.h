@@ -41,6 +41,15 @@ FtObject *ft_eval_locals_ref(void);
 int ft_eval_recursion_limit(void);
 void ft_eval_set_recursion_limit(int limit);
 
+// The exception being handled by the calling thread (what sys.exc_info() / sys.exception() report),
+// borrowed, or NULL when none is. Owner thread.
+FtObject *ft_eval_handled_exception_borrow(void);
+
+// Asks the thread of main_ts (the main thread) to raise KeyboardInterrupt at its next eval-breaker
+// poll. Async-signal-safe (one atomic or): the program's SIGINT handler calls it.
+struct FtThreadState;
+void ft_eval_request_keyboard_interrupt(struct FtThreadState *main_ts);
+
 // Readies the eval layer's types (generator, coroutine, async generator and their helpers).
 int ft_eval_init(void);
 

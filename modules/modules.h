@@ -6,7 +6,7 @@
 // modules there, then source modules on sys.path (TODO(#4): importlib, __pycache__).
 //
 // Concurrency: everything here after start-up runs on any attached thread; module dicts lock
-// themselves; a module's first import is serialized by the per-module import lock (TODO(#4)).
+// themselves; a module's first import is serialized by the per-module import lock.
 #ifndef FT_MODULES_MODULES_H
 #define FT_MODULES_MODULES_H
 

@@ -116,6 +116,12 @@ int ft_code_line(const FtCodeObject *code, Ft_ssize unit);
 int ft_code_find_handler(const FtCodeObject *code, Ft_ssize unit, Ft_ssize *handler, int *depth,
                          bool *push_lasti);
 
+// The key under which a constant is stored and compared (CPython's _PyCode_ConstantKey): equal
+// keys for constants that may share one co_consts slot; 0.0 and -0.0, 1 and 1.0 and True, and
+// tuples, frozensets and slices containing them stay apart; any other object is keyed by identity.
+// A new reference, or NULL with an exception. Any thread.
+FtObject *ft_code_constant_key_ref(FtObject *value);
+
 int ft_code_init_types(void);
 
 #endif // FT_OBJECTS_CODE_H

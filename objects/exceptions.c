@@ -17,8 +17,8 @@
 // are released after the section ends. Construction (__new__/__init__ before publication) is
 // single-threaded. The types are static, readied at start-up.
 //
-// Missing (TODO(#4)): instance __dict__; __notes__ as a list in it (a tuple for now); traceback objects
-// (__traceback__ accepts only None); __reduce__/__setstate__; BaseExceptionGroup's fields and
+// Missing (TODO(#4)): instance __dict__; __notes__ as a list in it (a tuple for now);
+// __reduce__/__setstate__; BaseExceptionGroup's fields and
 // ExceptionGroup; OSError's winerror (Windows); the Unicode errors' attributes and str.
 #include <errno.h>    // ENOENT EAGAIN ...
 #include <stddef.h>   // offsetof
@@ -26,6 +26,7 @@
 #include "objects/error.h"
 
 #include "objects/abstract_number.h"   // ft_number_as_ssize
+#include "objects/frame.h"         // ft_traceback_check
 #include "objects/int.h"           // ft_int_check ft_int_as_int64 ft_int_from_int64_ref
 #include "objects/method_def.h"    // FtMethodDef FtMemberDef FtGetSetDef
 #include "objects/object.h"        // ft_object_* FT_OBJECT_HEAD_INIT
@@ -277,11 +278,11 @@ base_exc_set_traceback(FtObject *self, FtObject *value, void *closure)
         ft_error_set_string(&ft_exc_type_error, "__traceback__ may not be deleted");
         return -1;
     }
-    if (value != FT_NONE) {   // TODO(#4): traceback objects
+    if (value != FT_NONE && !ft_traceback_check(value)) {
         ft_error_set_string(&ft_exc_type_error, "__traceback__ must be a traceback or None");
         return -1;
     }
-    exc_field_set_steal(self, &EXC(self)->traceback, NULL);
+    exc_field_set_steal(self, &EXC(self)->traceback, value == FT_NONE ? NULL : ft_new_ref(value));
     return 0;
 }
 

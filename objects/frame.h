@@ -88,7 +88,12 @@ ft_frame_object_check(const FtObject *op)
 FtObject *ft_frame_get_object_ref(FtFrame *frame);
 
 // Called by the eval loop when a frame that has a frame object ends: copies the interpreter frame
-// into the object (owner FT_FRAME_OWNED_BY_FRAME_OBJECT) so the object stays valid. Owning thread.
+// into the object (owner FT_FRAME_OWNED_BY_FRAME_OBJECT) so the object stays valid, links f_back
+// to the caller's frame object (created if needed), then sets frame->frame_obj to NULL and drops
+// the interpreter frame's reference to the object. The copy takes its own strong references (to
+// the code, function, globals, builtins, locals and the localsplus values up to stackpointer), so
+// the caller then clears the interpreter frame exactly as it would without a frame object. A no-op
+// when frame has no frame object. Owning thread, before frame->previous is popped.
 void ft_frame_object_take_ownership(FtFrame *frame);
 
 // The traceback object (traceback type).
@@ -97,7 +102,8 @@ typedef struct FtTracebackObject {
     FtObject *tb_next;    // NULL or a traceback; writable from Python (under the critical section)
     FtObject *tb_frame;   // a frame object; immutable
     int tb_lasti;         // byte offset of the instruction (code units * 2), as tb_lasti reports
-    int tb_lineno;        // -1 when unknown (tb_lineno then is None)
+    int tb_lineno;        // -1: computed on read from tb_frame's code at tb_lasti (None if it has
+                          // no line), as CPython 3.14's lazy tb_lineno
 } FtTracebackObject;
 
 extern FtTypeObject ft_traceback_type;
@@ -108,15 +114,18 @@ ft_traceback_check(const FtObject *op)
     return op->ob_type == &ft_traceback_type;
 }
 
-// Prepends an entry for frame (at its current instruction) to the traceback of exc, the exception
-// propagating out of or through that frame (CPython's PyTraceBack_Here). Returns 0, or -1 with
-// MemoryError. Owning thread of frame.
+// Prepends an entry for frame (at its current instruction, tb_lineno -1) to the traceback of exc,
+// the exception propagating out of or through that frame (CPython's PyTraceBack_Here), under exc's
+// critical section. Creates the frame's frame object if needed. Returns 0, or -1 with MemoryError
+// (the current exception is then replaced). Owning thread of frame.
 int ft_traceback_here(FtObject *exc, FtFrame *frame);
 
-// A new traceback entry (types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)).
+// A new traceback entry (types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)): next NULL or
+// a traceback, frame_obj a frame object (else SystemError). A new reference, or NULL. Any thread.
 FtObject *ft_traceback_new_ref(FtObject *next, FtObject *frame_obj, int lasti, int lineno);
 
-// Readies frame and traceback types. Start-up.
+// Readies frame and traceback types (idempotent). Start-up; ft_objects_init should call it
+// (TODO(#4): objects/object.c does not yet).
 int ft_frame_init_types(void);
 
 #endif // FT_OBJECTS_FRAME_H

@@ -20,7 +20,12 @@ typedef struct FtModuleObject {
     FtObject *md_dict;         // dict; immutable
     FtObject *md_weaklist;     // TODO(#4): weak references
     void *md_state;            // a C module's private state, or NULL; owned by the module
+    int md_flags;              // FT_MODULE_FLAG_*; set before publication, immutable afterwards
 } FtModuleObject;
+
+enum {
+    FT_MODULE_FLAG_BUILTIN = 1 << 0,   // a built-in (C) module: repr "<module 'sys' (built-in)>"
+};
 
 extern FtTypeObject ft_module_type;
 

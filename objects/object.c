@@ -10,15 +10,20 @@
 // readied before a second thread exists) and call slots, which lock their own object as needed.
 // Allocation goes through the calling thread's heap (runtime/object_alloc.h: owner-thread only).
 //
-// Missing (TODO(#4)): instance __dict__ (tp_dictoffset) in the generic getattr/setattr; recursion
-// guards (Py_EnterRecursiveCall) around repr/compare; __getattr__ fallback; heap types.
+// Instance dicts (tp_dictoffset, or the pre-header for heap types) are created and replaced under
+// the instance's critical section; lookups in them go through the dict's own lock-free reads.
+// Missing (TODO(#4)): recursion guards (Py_EnterRecursiveCall) around repr/compare.
 #include <stdarg.h>   // va_list
 
 #include "objects/object.h"
 
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/abstract.h"      // ft_abstract_init_types (iterators, slice, range)
+#include "objects/code.h"          // ft_code_init_types
 #include "objects/dict.h"          // ft_dict_init_types
+#include "objects/frame.h"         // ft_frame_init_types
+#include "objects/function.h"      // ft_function_init_types
+#include "objects/module.h"        // ft_module_init_types
 #include "objects/list.h"          // ft_list_init_types
 #include "objects/bytes.h"         // ft_bytes_init_types
 #include "objects/set.h"           // ft_set_init_types
@@ -28,7 +33,9 @@
 #include "objects/tuple.h"         // ft_tuple_init_types
 #include "objects/type.h"          // ft_type_is_subtype ft_type_lookup_borrow
 #include "runtime/object_alloc.h"  // ft_object_alloc ft_object_free FT_ALLOC_*
+#include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/thread_state.h"  // ft_thread_state_current
+#include "sync/atomic.h"           // ft_atomic_*
 #include "sync/fatal.h"            // ft_fatal FT_ASSERT
 
 static const char *const compare_op_names[] = {"<", "<=", "==", "!=", ">", ">="};
@@ -233,28 +240,57 @@ ft_object_is_true(FtObject *op)
     return n > 0 ? 1 : (int)n;   // n is 0 or -1 (error)
 }
 
-FtObject *
-ft_object_generic_get_attr_ref(FtObject *op, FtObject *name)
+FtObject **
+ft_object_dict_ptr(FtObject *op)
 {
-    if (!ft_str_check(name))
-        return ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%.200s'",
-                               name->ob_type->tp_name);
-    FtTypeObject *type = op->ob_type;
-    // Borrowed: static type dicts are immutable (TODO(#4): a new reference once heap types exist).
-    FtObject *descr = ft_type_lookup_borrow(type, name);
-    FtDescrGetFunc get = NULL;
-    if (descr != NULL) {
-        get = descr->ob_type->tp_descr_get;
-        if (get != NULL && descr->ob_type->tp_descr_set != NULL)
-            return get(descr, op, (FtObject *)type);   // data descriptor wins over the instance
+    Ft_ssize offset = op->ob_type->tp_dictoffset;
+    if (offset == 0)
+        return NULL;
+    if (offset == FT_TYPE_DICTOFFSET_MANAGED) {
+        FT_ASSERT(op->ob_type->tp_flags & FT_TPFLAGS_PREHEADER);
+        return (FtObject **)((char *)op - FT_OBJECT_PREHEADER_SIZE);
     }
-    // TODO(#4): the instance __dict__ (tp_dictoffset / managed dict) goes here.
-    if (get != NULL)
-        return get(descr, op, (FtObject *)type);
-    if (descr != NULL)
-        return ft_new_ref(descr);
+    return (FtObject **)((char *)op + offset);
+}
+
+// The instance dict (a new reference), created when create is set and there is none yet; NULL
+// without an exception when there is none (and create is not set), NULL with one on failure.
+// The dict pointer is created and replaced under op's critical section, so that a reader never
+// sees a dict that a concurrent `op.__dict__ = d` has already released.
+static FtObject *
+instance_dict_ref(FtObject *op, FtObject **dp, bool create)
+{
+    FtObject *dict;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    // acquire: pairs with the release stores below and in objects/type_new.c's __dict__ setter.
+    dict = ft_atomic_load_ptr_acquire((void *const *)dp);
+    if (dict == NULL && create) {
+        dict = ft_dict_new_ref();
+        if (dict != NULL)
+            // release: publishes the new dict to lock-free readers of the pointer.
+            ft_atomic_store_ptr_release((void **)dp, dict);
+    }
+    if (dict != NULL)
+        ft_incref(dict);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return dict;
+}
+
+FtObject *
+ft_object_get_dict_ref(FtObject *op)
+{
+    FtObject **dp = ft_object_dict_ptr(op);
+    if (dp == NULL)
+        return ft_error_format(&ft_exc_attribute_error, "This object has no __dict__");
+    return instance_dict_ref(op, dp, true);
+}
+
+// Sets AttributeError "'T' object has no attribute 'x'" with its name and obj fields.
+static void
+set_no_attribute_error(FtObject *op, FtObject *name)
+{
     ft_error_format(&ft_exc_attribute_error, "'%.100s' object has no attribute '%U'",
-                    type->tp_name, name);
+                    op->ob_type->tp_name, name);
     // AttributeError carries the name and the object (3.10+), used for suggestions.
     FtObject *exc = ft_error_occurred_borrow();
     if (exc != NULL && ft_object_type_check(exc, &ft_exc_attribute_error)) {
@@ -264,7 +300,43 @@ ft_object_generic_get_attr_ref(FtObject *op, FtObject *name)
             ae->obj = ft_new_ref(op);
         }
     }
-    return NULL;
+}
+
+FtObject *
+ft_object_generic_get_attr_ref(FtObject *op, FtObject *name)
+{
+    if (!ft_str_check(name))
+        return ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%.200s'",
+                               name->ob_type->tp_name);
+    FtTypeObject *type = op->ob_type;
+    FtObject *descr = ft_type_lookup_ref(type, name), *res = NULL;
+    FtDescrGetFunc get = NULL;
+    if (descr != NULL) {
+        get = descr->ob_type->tp_descr_get;
+        if (get != NULL && descr->ob_type->tp_descr_set != NULL) {
+            res = get(descr, op, (FtObject *)type);   // data descriptor wins over the instance
+            goto done;
+        }
+    }
+    FtObject **dp = ft_object_dict_ptr(op);
+    if (dp != NULL) {
+        FtObject *dict = instance_dict_ref(op, dp, false);
+        if (dict != NULL) {
+            int r = ft_dict_get_item_ref(dict, name, &res);
+            ft_decref(dict);
+            if (r != 0)
+                goto done;   // found, or an error (res NULL)
+        }
+    }
+    if (get != NULL)
+        res = get(descr, op, (FtObject *)type);
+    else if (descr != NULL)
+        res = ft_new_ref(descr);
+    else
+        set_no_attribute_error(op, name);
+done:
+    ft_xdecref(descr);
+    return res;
 }
 
 int
@@ -276,10 +348,29 @@ ft_object_generic_set_attr(FtObject *op, FtObject *name, FtObject *value)
         return -1;
     }
     FtTypeObject *type = op->ob_type;
-    FtObject *descr = ft_type_lookup_borrow(type, name);
-    if (descr != NULL && descr->ob_type->tp_descr_set != NULL)
-        return descr->ob_type->tp_descr_set(descr, op, value);
-    // TODO(#4): store into the instance __dict__ when the type has one.
+    FtObject *descr = ft_type_lookup_ref(type, name);
+    int r = -1;
+    if (descr != NULL && descr->ob_type->tp_descr_set != NULL) {
+        r = descr->ob_type->tp_descr_set(descr, op, value);
+        goto done;
+    }
+    FtObject **dp = ft_object_dict_ptr(op);
+    if (dp != NULL) {
+        FtObject *dict = instance_dict_ref(op, dp, value != NULL);
+        if (dict == NULL && ft_error_occurred())
+            goto done;
+        if (value != NULL) {
+            r = ft_dict_set_item(dict, name, value);
+        } else {
+            r = dict != NULL ? ft_dict_del_item(dict, name) : -1;
+            if (dict == NULL || (r < 0 && ft_error_matches(&ft_exc_key_error))) {
+                ft_error_clear();
+                set_no_attribute_error(op, name);
+            }
+        }
+        ft_xdecref(dict);
+        goto done;
+    }
     if (descr == NULL)
         ft_error_format(&ft_exc_attribute_error,
                         "'%.100s' object has no attribute '%U' and no __dict__ for setting new "
@@ -287,7 +378,9 @@ ft_object_generic_set_attr(FtObject *op, FtObject *name, FtObject *value)
     else
         ft_error_format(&ft_exc_attribute_error, "'%.100s' object attribute '%U' is read-only",
                         type->tp_name, name);
-    return -1;
+done:
+    ft_xdecref(descr);
+    return r;
 }
 
 FtObject *
@@ -405,7 +498,10 @@ ft_objects_init(void)
         ft_dict_init_types() < 0 ||
         ft_list_init_types() < 0 ||
         ft_bytes_init_types() < 0 ||
-        ft_set_init_types() < 0)
+        ft_set_init_types() < 0 ||
+        ft_super_init_types() < 0 || ft_descr_python_init_types() < 0 ||
+        ft_code_init_types() < 0 || ft_function_init_types() < 0 || ft_frame_init_types() < 0 ||
+        ft_module_init_types() < 0)
         return -1;
     return 0;
 }

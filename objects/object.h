@@ -156,8 +156,10 @@ FtObject *ft_object_get_attr_cstr_ref(FtObject *op, const char *name);
 // Tri-state getattr: 1 with *result set, 0 (AttributeError swallowed, *result NULL), -1 on error.
 int ft_object_lookup_attr(FtObject *op, FtObject *name, FtObject **result);
 
-// object.__getattribute__ / object.__setattr__: descriptors on the type's MRO, then (TODO(#4)) the
-// instance __dict__. The tp_getattro / tp_setattro of most types.
+// object.__getattribute__ / object.__setattr__: data descriptors on the type's MRO, then the
+// instance __dict__ (ft_object_dict_ptr, objects/type.h; created on the first store), then other
+// descriptors and class attributes. AttributeError "'A' object has no attribute 'x'" (with its
+// name and obj set). The tp_getattro / tp_setattro of most types.
 FtObject *ft_object_generic_get_attr_ref(FtObject *op, FtObject *name);
 int ft_object_generic_set_attr(FtObject *op, FtObject *name, FtObject *value);
 

@@ -1,36 +1,46 @@
 // objects/type.c: type objects - readying static types (slot inheritance, C3 MRO, the type dict),
-// subtype tests, MRO lookup, and the `type` and `object` types themselves. Semantics: CPython's
-// Objects/typeobject.c (type_ready, inherit_special, inherit_slots, mro_internal/pmerge,
-// _PyType_Lookup, type_getattro, type_call, object_new/object_init).
+// subtype tests, MRO lookup, version tags, and the `type` and `object` types themselves (with the
+// heap-type parts of them: attribute assignment on classes, __class__ assignment, object.__dir__,
+// __format__, __init_subclass__ ...). Semantics: CPython's Objects/typeobject.c (type_ready,
+// inherit_special, inherit_slots, mro_internal/pmerge, _PyType_Lookup, type_getattro,
+// type_setattro, type_call, object_new/object_init, object_set_class). Heap-type creation is in
+// objects/type_new.c, the dunder slots in objects/type_slots.c.
 //
-// The type dict (tp_dict) is, until objects/dict.c exists, a small private mapping ("mappingproxy",
-// TypeDict below): an open-addressed table of (str key, value) pairs kept in a tuple, filled once
-// while the type is readied and immutable afterwards. Lookups compare the cached str hash, then the
-// key.
+// A static type's dict (tp_dict) is a small private mapping ("mappingproxy", TypeDict below): an
+// open-addressed table of (str key, value) pairs kept in a tuple, filled once while the type is
+// readied and immutable afterwards. A heap type's dict is a real dict (objects/dict.h).
 //
 // Invariants: after ft_type_ready, tp_mro is a tuple starting with the type and ending with object,
 // tp_bases a tuple, tp_dict a TypeDict, FT_TPFLAGS_READY set, and every NULL slot that a base
 // defines has been copied from the nearest base in MRO order (hash and richcompare only together).
 //
 // Concurrency: static types are readied at start-up, before a second thread exists; afterwards
-// everything here is read-only except tp_version_tag (atomic), so lookups are lock-free. The version
-// counter is an atomic. Missing (TODO(#4)): heap types (class statements: type.__new__ with three
-// arguments) and their slots that call Python methods (slot_tp_repr ...), type attribute
-// assignment and version-tag invalidation of subclasses, the per-type method cache, the subclass
-// list, __init_subclass__, __dict__ as a real mappingproxy.
+// they are read-only except tp_version_tag (atomic), so lookups in them are lock-free. A heap
+// type's dict is stored to under the type's critical section (then the version tags of the type
+// and its subclasses are renewed and the slots updated, objects/type_slots.c); its ht_name,
+// ht_qualname and subclass list are guarded_by(ob_mutex). __class__ assignment stores ob_type with
+// the world stopped. The version counter is an atomic. Missing (TODO(#4)): the per-type method
+// cache, subclass lists of static types, __dict__ as a live mappingproxy, __name__ assignment,
+// __bases__ assignment, mro() overrides.
 #include <stdlib.h>   // calloc free
-#include <string.h>   // strrchr strlen
+#include <string.h>   // memcpy strrchr strcmp
 
 #include "objects/type.h"
 
-#include "objects/error.h"       // ft_error_* ft_exc_*
-#include "objects/int.h"         // ft_bool_from FT_TRUE
-#include "objects/method_def.h"  // FtMethodDef FtGetSetDef ft_descr_new_*
-#include "objects/object.h"      // ft_object_* FT_OBJECT_HEAD_INIT
-#include "objects/str.h"         // ft_str_*
-#include "objects/tuple.h"       // ft_tuple_*
-#include "sync/atomic.h"         // ft_atomic_*
-#include "sync/fatal.h"          // FT_ASSERT
+#include "objects/abstract.h"          // ft_sequence_tuple_ref
+#include "objects/dict.h"              // ft_dict_*
+#include "objects/error.h"             // ft_error_* ft_exc_*
+#include "objects/int.h"               // ft_bool_from FT_TRUE
+#include "objects/list.h"              // ft_list_*
+#include "objects/method_def.h"        // FtMethodDef FtGetSetDef ft_descr_new_*
+#include "objects/object.h"            // ft_object_* FT_OBJECT_HEAD_INIT
+#include "objects/str.h"               // ft_str_*
+#include "objects/tuple.h"             // ft_tuple_*
+#include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "runtime/stop_the_world.h"    // ft_stop_the_world ft_start_the_world
+#include "runtime/thread_state.h"      // ft_thread_state_current
+#include "sync/atomic.h"               // ft_atomic_*
+#include "sync/fatal.h"                // FT_ASSERT
 
 // The next version tag to hand out (0 means "no tag"). atomic: relaxed increments, the tag only
 // needs to be unique. TODO(#4): move into FtInterp with the method cache.
@@ -199,11 +209,56 @@ ft_type_is_subtype(FtTypeObject *a, FtTypeObject *b)
 }
 
 FtObject *
+ft_type_dict_get_ref(FtTypeObject *type, FtObject *name)
+{
+    FtObject *dict = type->tp_dict;
+    if (dict == NULL)
+        return NULL;
+    if (dict->ob_type == &typedict_type) {
+        FtObject *v = typedict_get_borrow(dict, name);
+        return v != NULL ? ft_new_ref(v) : NULL;
+    }
+    FtObject *v;
+    // A str key cannot fail to hash or compare; an error here (MemoryError) reads as absent.
+    if (ft_dict_get_item_ref(dict, name, &v) < 0)
+        ft_error_clear();
+    return v;
+}
+
+FtObject *
 ft_type_dict_get_borrow(FtTypeObject *type, FtObject *name)
 {
-    if (type->tp_dict == NULL)
+    FtObject *dict = type->tp_dict;
+    if (dict == NULL)
         return NULL;
-    return typedict_get_borrow(type->tp_dict, name);
+    if (dict->ob_type == &typedict_type)
+        return typedict_get_borrow(dict, name);
+    // Kept alive by the heap type's dict (see the caveat in type.h).
+    FtObject *v = ft_type_dict_get_ref(type, name);
+    if (v != NULL)
+        ft_decref(v);
+    return v;
+}
+
+FtObject *
+ft_type_lookup_ref(FtTypeObject *type, FtObject *name)
+{
+    // TODO(#4): the per-type method cache keyed by version tag (FREE-THREADING.md 9.3).
+    FtObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        for (; type != NULL; type = type->tp_base) {
+            FtObject *v = ft_type_dict_get_ref(type, name);
+            if (v != NULL)
+                return v;
+        }
+        return NULL;
+    }
+    for (Ft_ssize i = 0; i < ft_tuple_size(mro); i++) {
+        FtObject *v = ft_type_dict_get_ref((FtTypeObject *)ft_tuple_get_item_borrow(mro, i), name);
+        if (v != NULL)
+            return v;
+    }
+    return NULL;
 }
 
 FtObject *
@@ -238,6 +293,13 @@ ft_type_version_tag(FtTypeObject *type)
 FtObject *
 ft_type_name_ref(FtTypeObject *type)
 {
+    if (ft_type_is_heap(type)) {
+        FtObject *n;
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+        n = ft_new_ref(((FtHeapTypeObject *)type)->ht_name);
+        FT_END_CRITICAL_SECTION_OBJECT();
+        return n;
+    }
     const char *dot = strrchr(type->tp_name, '.');
     return ft_str_intern_cstr_ref(dot != NULL ? dot + 1 : type->tp_name);
 }
@@ -480,6 +542,17 @@ static const FtMethodDef tp_new_def = {
     .doc = "Create and return a new object.",
 };
 
+FtNewFunc
+ft_type_builtin_new_of(FtObject *descr)
+{
+    if (descr->ob_type != &ft_cfunction_type)
+        return NULL;
+    FtCFunctionObject *f = (FtCFunctionObject *)descr;
+    if (f->def != &tp_new_def || f->self == NULL || !ft_type_check(f->self))
+        return NULL;
+    return ((FtTypeObject *)f->self)->tp_new;
+}
+
 // Fills the dict from the slots and tables the type itself defines (before inheritance, so that
 // inherited slots get no wrappers of their own), in CPython's order: __new__, slot wrappers,
 // methods, members, getsets, __doc__.
@@ -543,27 +616,63 @@ type_ready_body(FtTypeObject *type)
         return -1;
     if (fill_dict(type) < 0)
         return -1;
-    if (base != NULL) {
-        inherit_special(type, base);
-        // tp_new is inherited from tp_base only, and never by a type that forbids instantiation.
-        if (type->tp_flags & FT_TPFLAGS_DISALLOW_INSTANTIATION)
-            type->tp_new = NULL;
-        else if (type->tp_new == NULL)
-            type->tp_new = base->tp_new;
-        for (Ft_ssize i = 1; i < ft_tuple_size(type->tp_mro); i++)
-            inherit_slots(type, (FtTypeObject *)ft_tuple_get_item_borrow(type->tp_mro, i));
-    }
+    if (base != NULL)
+        ft_type_inherit_unlocked(type);
     if (type->tp_dealloc == NULL)
         type->tp_dealloc = ft_object_dealloc_plain;
     // A type left without a hash (it defines comparison but not hash) says so with __hash__ = None.
     if (type->tp_hash == NULL && add_to_dict(type, "__hash__", ft_none_ref()) < 0)
         return -1;
+    ft_type_assign_version_tag_unlocked(type);
+    return 0;
+}
+
+void
+ft_type_inherit_unlocked(FtTypeObject *type)
+{
+    FtTypeObject *base = type->tp_base;
+    inherit_special(type, base);
+    // tp_new is inherited from tp_base only, and never by a type that forbids instantiation.
+    if (type->tp_flags & FT_TPFLAGS_DISALLOW_INSTANTIATION)
+        type->tp_new = NULL;
+    else if (type->tp_new == NULL)
+        type->tp_new = base->tp_new;
+    for (Ft_ssize i = 1; i < ft_tuple_size(type->tp_mro); i++)
+        inherit_slots(type, (FtTypeObject *)ft_tuple_get_item_borrow(type->tp_mro, i));
+}
+
+void
+ft_type_assign_version_tag_unlocked(FtTypeObject *type)
+{
     // relaxed: the tag only needs to be unique.
     uint32_t tag = ft_atomic_add_uint32_relaxed(&next_version_tag, 1);
-    // relaxed: start-up, single thread; later readers see it through the thread start's ordering.
+    // relaxed: readers compare tags only; the dict they guard is read through its own protocol.
     ft_atomic_store_uint32_relaxed(&type->tp_version_tag, tag);
     type->tp_flags |= FT_TPFLAGS_VALID_VERSION_TAG;
-    return 0;
+}
+
+void
+ft_type_modified(FtTypeObject *type)
+{
+    // The type is published: only the tag changes (FT_TPFLAGS_VALID_VERSION_TAG stays set).
+    // relaxed: the tag only needs to be unique; readers compare it.
+    uint32_t tag = ft_atomic_add_uint32_relaxed(&next_version_tag, 1);
+    // relaxed: see ft_type_version_tag.
+    ft_atomic_store_uint32_relaxed(&type->tp_version_tag, tag);
+    if (!ft_type_is_heap(type))
+        return;
+    FtObject *subs = NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    FtObject *list = ((FtHeapTypeObject *)type)->ht_subclasses;
+    subs = list != NULL ? ft_sequence_tuple_ref(list) : NULL;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (subs == NULL) {
+        ft_error_clear();   // MemoryError while copying: the subclasses keep their tags
+        return;
+    }
+    for (Ft_ssize i = 0; i < ft_tuple_size(subs); i++)
+        ft_type_modified((FtTypeObject *)ft_tuple_get_item_borrow(subs, i));
+    ft_decref(subs);
 }
 
 int
@@ -616,13 +725,74 @@ ft_object_new_default(FtTypeObject *type, FtObject *const *args, size_t nargsf, 
         if (type->tp_init == object_init)
             return ft_error_format(&ft_exc_type_error, "%.200s() takes no arguments", type->tp_name);
     }
+    // TODO(#4): "Can't instantiate abstract class ..." (FT_TPFLAGS_IS_ABSTRACT).
     return ft_object_new_of_type(type, 0);
+}
+
+// type.__module__ as a new reference: the namespace's __module__ for heap types, else the part of
+// tp_name before the last dot, or "builtins".
+static FtObject *
+type_module_ref(FtTypeObject *type)
+{
+    if (ft_type_is_heap(type)) {
+        FtObject *key = ft_str_intern_cstr_ref("__module__");
+        FtObject *v = key != NULL ? ft_type_dict_get_ref(type, key) : NULL;
+        ft_xdecref(key);
+        if (v != NULL)
+            return v;
+        if (ft_error_occurred())
+            return NULL;
+        return ft_error_format(&ft_exc_attribute_error, "__module__");
+    }
+    const char *dot = strrchr(type->tp_name, '.');
+    if (dot == NULL)
+        return ft_str_intern_cstr_ref("builtins");
+    return ft_str_from_utf8_ref(type->tp_name, dot - type->tp_name);
+}
+
+static FtObject *
+type_qualname_ref(FtTypeObject *type)
+{
+    if (!ft_type_is_heap(type))
+        return ft_type_name_ref(type);
+    FtObject *q;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    q = ft_new_ref(((FtHeapTypeObject *)type)->ht_qualname);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return q;
+}
+
+// "module.qualname" for a type outside builtins, else its qualname (a new str).
+static FtObject *
+type_full_name_ref(FtTypeObject *type)
+{
+    FtObject *module = type_module_ref(type);
+    if (module == NULL)
+        ft_error_clear();
+    FtObject *qual = type_qualname_ref(type);
+    if (qual == NULL) {
+        ft_xdecref(module);
+        return NULL;
+    }
+    FtObject *res;
+    if (module != NULL && ft_str_check(module) && !ft_str_equal_cstr(module, "builtins"))
+        res = ft_str_from_format_ref("%U.%U", module, qual);
+    else
+        res = ft_new_ref(qual);
+    ft_xdecref(module);
+    ft_decref(qual);
+    return res;
 }
 
 static FtObject *
 object_repr(FtObject *self)
 {
-    return ft_str_from_format_ref("<%s object at %p>", self->ob_type->tp_name, (void *)self);
+    FtObject *name = type_full_name_ref(self->ob_type);
+    if (name == NULL)
+        return NULL;
+    FtObject *res = ft_str_from_format_ref("<%U object at %p>", name, (void *)self);
+    ft_decref(name);
+    return res;
 }
 
 static FtObject *
@@ -664,8 +834,196 @@ object_get_class(FtObject *self, void *closure)
     return ft_new_ref((FtObject *)self->ob_type);
 }
 
+// True if the slot names that the heap types of a's and b's base chains add are the same, in order
+// (with the same offsets, since the static bases match).
+static bool
+same_slots_added(FtTypeObject *a, FtTypeObject *b)
+{
+    while (a != NULL && b != NULL && ft_type_is_heap(a) && ft_type_is_heap(b)) {
+        const FtMemberDef *ma = ((FtHeapTypeObject *)a)->ht_members;
+        const FtMemberDef *mb = ((FtHeapTypeObject *)b)->ht_members;
+        for (; ma->name != NULL && mb->name != NULL; ma++, mb++) {
+            if (strcmp(ma->name, mb->name) != 0 || ma->offset != mb->offset)
+                return false;
+        }
+        if (ma->name != NULL || mb->name != NULL)
+            return false;
+        a = a->tp_base;
+        b = b->tp_base;
+        // A heap type that adds no slots is transparent for the comparison.
+        while (a != NULL && ft_type_is_heap(a) && ((FtHeapTypeObject *)a)->ht_members->name == NULL)
+            a = a->tp_base;
+        while (b != NULL && ft_type_is_heap(b) && ((FtHeapTypeObject *)b)->ht_members->name == NULL)
+            b = b->tp_base;
+    }
+    return a == b;
+}
+
+// CPython's compatible_for_assignment: instances of old can become instances of new in place.
+static bool
+compatible_layout(FtTypeObject *old, FtTypeObject *new)
+{
+    uint64_t layout_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_PREHEADER | FT_TPFLAGS_MANAGED_WEAKREF;
+    FtTypeObject *old_static = old, *new_static = new;
+    while (ft_type_is_heap(old_static))
+        old_static = old_static->tp_base;
+    while (ft_type_is_heap(new_static))
+        new_static = new_static->tp_base;
+    return old_static == new_static && old->tp_basicsize == new->tp_basicsize &&
+           old->tp_itemsize == new->tp_itemsize && old->tp_dictoffset == new->tp_dictoffset &&
+           (old->tp_flags & layout_flags) == (new->tp_flags & layout_flags) &&
+           same_slots_added(old, new);
+}
+
+static int
+object_set_class(FtObject *self, FtObject *value, void *closure)
+{
+    if (value == NULL) {
+        ft_error_format(&ft_exc_type_error, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!ft_type_check(value)) {
+        ft_error_format(&ft_exc_type_error, "__class__ must be set to a class, not '%s' object",
+                        value->ob_type->tp_name);
+        return -1;
+    }
+    FtTypeObject *new = (FtTypeObject *)value, *old = self->ob_type;
+    // TODO(#4): the ModuleType exception once modules are objects here.
+    if ((new->tp_flags & FT_TPFLAGS_IMMUTABLETYPE) || (old->tp_flags & FT_TPFLAGS_IMMUTABLETYPE)) {
+        ft_error_format(&ft_exc_type_error, "__class__ assignment only supported for mutable types "
+                        "or ModuleType subclasses");
+        return -1;
+    }
+    if (!compatible_layout(old, new)) {
+        ft_error_format(&ft_exc_type_error, "__class__ assignment: '%s' object layout differs from "
+                        "'%s'", new->tp_name, old->tp_name);
+        return -1;
+    }
+    if (new == old)
+        return 0;
+    // Every thread reads ob_type without synchronization: store it with the world stopped. The
+    // instance holds a reference to its (heap) type.
+    ft_incref((FtObject *)new);
+    FtInterp *interp = ft_thread_state_current()->interp;
+    ft_stop_the_world(interp);
+    self->ob_type = new;
+    ft_start_the_world(interp);
+    ft_decref((FtObject *)old);
+    return 0;
+}
+
 static const FtGetSetDef object_getset[] = {
-    {.name = "__class__", .get = object_get_class, .doc = "the object's class"},
+    {.name = "__class__", .get = object_get_class, .set = object_set_class,
+     .doc = "the object's class"},
+    {0},
+};
+
+/* --- object: methods --- */
+
+static FtObject *
+object_format(FtObject *self, FtObject *spec)
+{
+    if (!ft_str_check(spec))
+        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
+                               spec->ob_type->tp_name);
+    if (ft_str_length(spec) > 0)
+        return ft_error_format(&ft_exc_type_error, "unsupported format string passed to "
+                               "%.200s.__format__", self->ob_type->tp_name);
+    return ft_object_str_ref(self);
+}
+
+static FtObject *
+object_init_subclass(FtObject *cls)
+{
+    return ft_none_ref();
+}
+
+static FtObject *
+object_subclasshook(FtObject *cls, FtObject *arg)
+{
+    return FT_NOT_IMPLEMENTED;
+}
+
+static FtObject *
+object_sizeof(FtObject *self)
+{
+    FtTypeObject *type = self->ob_type;
+    Ft_ssize size = type->tp_basicsize;
+    if (type->tp_itemsize != 0) {
+        Ft_ssize n = ((FtVarObject *)self)->ob_size;
+        size += (n < 0 ? -n : n) * type->tp_itemsize;
+    }
+    return ft_int_from_int64_ref(size);
+}
+
+// Adds every key of type's own dict to the dict acc.
+static int
+merge_type_keys(FtObject *acc, FtTypeObject *type)
+{
+    FtObject *dict = type->tp_dict;
+    if (dict == NULL)
+        return 0;
+    if (dict->ob_type != &typedict_type)
+        return ft_dict_merge(acc, dict, 1);
+    TypeDictObject *d = (TypeDictObject *)dict;
+    for (Ft_ssize i = 0; i < d->capacity; i++) {
+        FtObject *k = typedict_slots(d)[2 * i];
+        if (k != NULL && ft_dict_set_item(acc, k, FT_NONE) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static FtObject *
+object_dir(FtObject *self)
+{
+    FtObject *acc = NULL, *res = NULL;
+    FtObject **dp = ft_object_dict_ptr(self);
+    if (dp != NULL) {
+        FtObject *d = ft_object_get_dict_ref(self);
+        if (d == NULL)
+            return NULL;
+        acc = ft_dict_copy_ref(d);
+        ft_decref(d);
+    } else {
+        acc = ft_dict_new_ref();
+    }
+    if (acc == NULL)
+        return NULL;
+    FtObject *mro = self->ob_type->tp_mro;
+    for (Ft_ssize i = 0; mro != NULL && i < ft_tuple_size(mro); i++) {
+        if (merge_type_keys(acc, (FtTypeObject *)ft_tuple_get_item_borrow(mro, i)) < 0)
+            goto done;
+    }
+    FtObject *keys = ft_object_call_method_cstr_ref(acc, "keys", NULL, 0);
+    FtObject *items = keys != NULL ? ft_sequence_tuple_ref(keys) : NULL;
+    if (items != NULL) {
+        res = ft_list_new_ref(0);
+        if (res != NULL && ft_list_extend(res, items) < 0) {
+            ft_decref(res);
+            res = NULL;
+        }
+        ft_decref(items);
+    }
+    ft_xdecref(keys);
+done:
+    ft_decref(acc);
+    return res;
+}
+
+static const FtMethodDef object_methods[] = {
+    {.name = "__format__", .fn.o = object_format, .flags = FT_METH_O,
+     .doc = "Default object formatter."},
+    {.name = "__init_subclass__", .fn.noargs = object_init_subclass,
+     .flags = FT_METH_CLASS | FT_METH_NOARGS,
+     .doc = "This method is called when a class is subclassed."},
+    {.name = "__subclasshook__", .fn.o = object_subclasshook, .flags = FT_METH_CLASS | FT_METH_O,
+     .doc = "Abstract classes can override this to customize issubclass()."},
+    {.name = "__sizeof__", .fn.noargs = object_sizeof, .flags = FT_METH_NOARGS,
+     .doc = "Size of object in memory, in bytes."},
+    {.name = "__dir__", .fn.noargs = object_dir, .flags = FT_METH_NOARGS,
+     .doc = "Default dir() implementation."},
+    // TODO(#4): __reduce__, __reduce_ex__, __getstate__ (copyreg).
     {0},
 };
 
@@ -683,6 +1041,7 @@ FtTypeObject ft_base_object_type = {
     .tp_setattro = ft_object_generic_set_attr,
     .tp_init = object_init,
     .tp_new = ft_object_new_default,
+    .tp_methods = object_methods,
     .tp_getset = object_getset,
     .tp_doc = "The base class of the class hierarchy.",
 };
@@ -692,7 +1051,12 @@ FtTypeObject ft_base_object_type = {
 static FtObject *
 type_repr(FtObject *self)
 {
-    return ft_str_from_format_ref("<class '%s'>", ((FtTypeObject *)self)->tp_name);
+    FtObject *name = type_full_name_ref((FtTypeObject *)self);
+    if (name == NULL)
+        return NULL;
+    FtObject *res = ft_str_from_format_ref("<class '%U'>", name);
+    ft_decref(name);
+    return res;
 }
 
 FtObject *
@@ -718,11 +1082,19 @@ ft_type_call_ref(FtObject *callable, FtObject *const *args, size_t nargsf, FtObj
     return obj;
 }
 
-static FtObject *
-type_new(FtTypeObject *metatype, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+static int
+type_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
-    // TODO(#4): type(name, bases, dict) creates a heap type.
-    return ft_error_format(&ft_exc_type_error, "type() takes 1 or 3 arguments");
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (nargs == 1 && kwnames != NULL && ft_tuple_size(kwnames) > 0) {
+        ft_error_format(&ft_exc_type_error, "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs != 1 && nargs != 3) {
+        ft_error_format(&ft_exc_type_error, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
 }
 
 static FtObject *
@@ -732,24 +1104,33 @@ type_getattro(FtObject *self, FtObject *name)
         return ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%.200s'",
                                name->ob_type->tp_name);
     FtTypeObject *type = (FtTypeObject *)self, *meta = self->ob_type;
-    FtObject *meta_attr = ft_type_lookup_borrow(meta, name);
+    FtObject *meta_attr = ft_type_lookup_ref(meta, name), *res;
     FtDescrGetFunc meta_get = NULL;
     if (meta_attr != NULL) {
         meta_get = meta_attr->ob_type->tp_descr_get;
-        if (meta_get != NULL && meta_attr->ob_type->tp_descr_set != NULL)
-            return meta_get(meta_attr, self, (FtObject *)meta);
+        if (meta_get != NULL && meta_attr->ob_type->tp_descr_set != NULL) {
+            res = meta_get(meta_attr, self, (FtObject *)meta);
+            ft_decref(meta_attr);
+            return res;
+        }
     }
-    FtObject *attr = ft_type_lookup_borrow(type, name);
+    FtObject *attr = ft_type_lookup_ref(type, name);
     if (attr != NULL) {
+        ft_xdecref(meta_attr);
         FtDescrGetFunc local_get = attr->ob_type->tp_descr_get;
-        if (local_get != NULL)
-            return local_get(attr, NULL, self);
-        return ft_new_ref(attr);
+        if (local_get == NULL)
+            return attr;
+        res = local_get(attr, NULL, self);
+        ft_decref(attr);
+        return res;
     }
-    if (meta_get != NULL)
-        return meta_get(meta_attr, self, (FtObject *)meta);
+    if (meta_get != NULL) {
+        res = meta_get(meta_attr, self, (FtObject *)meta);
+        ft_decref(meta_attr);
+        return res;
+    }
     if (meta_attr != NULL)
-        return ft_new_ref(meta_attr);
+        return meta_attr;
     return ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%U'",
                            type->tp_name, name);
 }
@@ -768,16 +1149,58 @@ type_setattro(FtObject *self, FtObject *name, FtObject *value)
                         type->tp_name);
         return -1;
     }
-    // TODO(#4): heap types: store into the dict under the type lock, invalidate version tags.
-    ft_error_format(&ft_exc_type_error, "cannot set %R attribute of type '%s'", name, type->tp_name);
-    return -1;
+    if (!ft_type_is_heap(type) || type->tp_dict == NULL || !ft_dict_check(type->tp_dict)) {
+        ft_error_format(&ft_exc_type_error, "cannot set %R attribute of type '%s'", name,
+                        type->tp_name);
+        return -1;
+    }
+    FtObject *descr = ft_type_lookup_ref(self->ob_type, name);
+    if (descr != NULL) {
+        FtDescrSetFunc set = descr->ob_type->tp_descr_set;
+        if (set != NULL) {
+            int r = set(descr, self, value);
+            ft_decref(descr);
+            return r;
+        }
+        ft_decref(descr);
+    }
+    FtObject *key = ft_str_intern_ref(name);
+    if (key == NULL)
+        return -1;
+    int r;
+    // The type's section orders this store with other stores to the same class; the dict locks
+    // itself for its readers.
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    if (value != NULL)
+        r = ft_dict_set_item(type->tp_dict, key, value);
+    else
+        r = ft_dict_del_item(type->tp_dict, key);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (r < 0 && value == NULL && ft_error_matches(&ft_exc_key_error)) {
+        ft_error_clear();
+        ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%U'",
+                        type->tp_name, key);
+    }
+    if (r == 0) {
+        ft_type_modified(type);
+        r = ft_type_update_slot(type, key);
+    }
+    ft_decref(key);
+    return r;
 }
 
 static int
 type_traverse(FtObject *self, FtVisitProc visit, void *arg)
 {
     FtTypeObject *type = (FtTypeObject *)self;
-    FtObject *refs[] = {type->tp_dict, type->tp_mro, type->tp_bases, (FtObject *)type->tp_base};
+    FtObject *refs[8] = {type->tp_dict, type->tp_mro, type->tp_bases, (FtObject *)type->tp_base};
+    if (ft_type_is_heap(type)) {
+        FtHeapTypeObject *ht = (FtHeapTypeObject *)type;
+        refs[4] = ht->ht_name;
+        refs[5] = ht->ht_qualname;
+        refs[6] = ht->ht_slots;
+        refs[7] = ht->ht_subclasses;
+    }
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         if (refs[i] != NULL) {
             int r = visit(refs[i], arg);
@@ -788,6 +1211,26 @@ type_traverse(FtObject *self, FtVisitProc visit, void *arg)
     return 0;
 }
 
+// Only heap types are ever freed (static types are immortal).
+static void
+type_dealloc(FtObject *self)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtHeapTypeObject *ht = (FtHeapTypeObject *)self;
+    FT_ASSERT(ft_type_is_heap(type));
+    ft_xdecref(type->tp_dict);
+    ft_xdecref(type->tp_mro);
+    ft_xdecref(type->tp_bases);
+    ft_xdecref((FtObject *)type->tp_base);
+    ft_xdecref(ht->ht_name);
+    ft_xdecref(ht->ht_qualname);
+    ft_xdecref(ht->ht_slots);
+    ft_xdecref(ht->ht_subclasses);
+    ft_object_free_memory(self);
+}
+
+/* --- type: attributes and methods --- */
+
 static FtObject *
 type_get_name(FtObject *self, void *closure)
 {
@@ -795,13 +1238,89 @@ type_get_name(FtObject *self, void *closure)
 }
 
 static FtObject *
+type_get_qualname(FtObject *self, void *closure)
+{
+    return type_qualname_ref((FtTypeObject *)self);
+}
+
+// Heap types only: the attribute setters of immutable types fail earlier, in the getset check.
+static int
+check_settable(FtTypeObject *type, FtObject *value, const char *attr)
+{
+    if (!ft_type_is_heap(type) || (type->tp_flags & FT_TPFLAGS_IMMUTABLETYPE)) {
+        ft_error_format(&ft_exc_type_error, "cannot set '%s' attribute of immutable type '%s'",
+                        attr, type->tp_name);
+        return -1;
+    }
+    if (value == NULL) {
+        ft_error_format(&ft_exc_type_error, "cannot delete '%s' attribute of immutable type '%s'",
+                        attr, type->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+type_set_qualname(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (check_settable(type, value, "__qualname__") < 0)
+        return -1;
+    if (!ft_str_check(value)) {
+        ft_error_format(&ft_exc_type_error, "can only assign string to %s.__qualname__, not '%s'",
+                        type->tp_name, value->ob_type->tp_name);
+        return -1;
+    }
+    FtObject *old;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    old = ((FtHeapTypeObject *)type)->ht_qualname;
+    ((FtHeapTypeObject *)type)->ht_qualname = ft_new_ref(value);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(old);
+    return 0;
+}
+
+static int
+type_set_name(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (check_settable(type, value, "__name__") < 0)
+        return -1;
+    if (!ft_str_check(value)) {
+        ft_error_format(&ft_exc_type_error, "can only assign string to %s.__name__, not '%s'",
+                        type->tp_name, value->ob_type->tp_name);
+        return -1;
+    }
+    // TODO(#4): tp_name follows __name__ (needs a grace period for readers of the old name).
+    ft_error_format(&ft_exc_type_error, "assigning __name__ is not supported yet");
+    return -1;
+}
+
+static FtObject *
 type_get_module(FtObject *self, void *closure)
 {
-    const char *name = ((FtTypeObject *)self)->tp_name;
-    const char *dot = strrchr(name, '.');
-    if (dot == NULL)
-        return ft_str_intern_cstr_ref("builtins");
-    return ft_str_from_utf8_ref(name, dot - name);
+    return type_module_ref((FtTypeObject *)self);
+}
+
+// Stores value under key in the heap type's dict (for the __module__ and __doc__ setters).
+static int
+type_store_in_dict(FtTypeObject *type, const char *key, FtObject *value)
+{
+    if (check_settable(type, value, key) < 0)
+        return -1;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    r = ft_dict_set_item_str(type->tp_dict, key, value);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (r == 0)
+        ft_type_modified(type);
+    return r;
+}
+
+static int
+type_set_module(FtObject *self, FtObject *value, void *closure)
+{
+    return type_store_in_dict((FtTypeObject *)self, "__module__", value);
 }
 
 static FtObject *
@@ -831,45 +1350,110 @@ type_get_doc(FtObject *self, void *closure)
     FtObject *doc = ft_str_intern_cstr_ref("__doc__");
     if (doc == NULL)
         return NULL;
-    FtObject *v = ft_type_dict_get_borrow((FtTypeObject *)self, doc);
+    FtObject *v = ft_type_dict_get_ref((FtTypeObject *)self, doc);
     ft_decref(doc);
     if (v == NULL)
         return ft_none_ref();
     FtDescrGetFunc get = v->ob_type->tp_descr_get;
-    return get != NULL ? get(v, NULL, self) : ft_new_ref(v);
+    if (get == NULL)
+        return v;
+    FtObject *res = get(v, NULL, self);
+    ft_decref(v);
+    return res;
+}
+
+static int
+type_set_doc(FtObject *self, FtObject *value, void *closure)
+{
+    return type_store_in_dict((FtTypeObject *)self, "__doc__", value);
 }
 
 static FtObject *
 type_get_dict(FtObject *self, void *closure)
 {
     FtObject *dict = ((FtTypeObject *)self)->tp_dict;
-    return dict != NULL ? ft_new_ref(dict) : ft_none_ref();
+    if (dict == NULL)
+        return ft_none_ref();
+    if (dict->ob_type == &typedict_type)
+        return ft_new_ref(dict);
+    // TODO(#4): a read-only mappingproxy over the live dict; a snapshot meanwhile.
+    return ft_dict_copy_ref(dict);
 }
 
 static const FtGetSetDef type_getset[] = {
-    {.name = "__name__", .get = type_get_name},
-    {.name = "__qualname__", .get = type_get_name},
-    {.name = "__module__", .get = type_get_module},
+    {.name = "__name__", .get = type_get_name, .set = type_set_name},
+    {.name = "__qualname__", .get = type_get_qualname, .set = type_set_qualname},
+    {.name = "__module__", .get = type_get_module, .set = type_set_module},
     {.name = "__mro__", .get = type_get_mro},
     {.name = "__bases__", .get = type_get_bases},
     {.name = "__base__", .get = type_get_base},
-    {.name = "__doc__", .get = type_get_doc},
+    {.name = "__doc__", .get = type_get_doc, .set = type_set_doc},
     {.name = "__dict__", .get = type_get_dict},
+    {0},
+};
+
+static FtObject *
+type_prepare(FtObject *cls, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    return ft_dict_new_ref();
+}
+
+static FtObject *
+type_subclasses(FtObject *self)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (!ft_type_is_heap(type))
+        return ft_list_new_ref(0);   // TODO(#4): static types' subclass lists
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    FtObject *subs = ((FtHeapTypeObject *)type)->ht_subclasses;
+    res = ft_list_new_ref(0);
+    if (res != NULL && subs != NULL && ft_list_extend(res, subs) < 0) {
+        ft_decref(res);
+        res = NULL;
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return res;
+}
+
+static FtObject *
+type_mro_method(FtObject *self)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtObject *res = ft_list_new_ref(0);
+    if (res != NULL && type->tp_mro != NULL && ft_list_extend(res, type->tp_mro) < 0) {
+        ft_decref(res);
+        res = NULL;
+    }
+    return res;
+}
+
+static const FtMethodDef type_methods[] = {
+    {.name = "__prepare__", .fn.fast_kw = type_prepare,
+     .flags = FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_CLASS,
+     .doc = "Create the namespace for the class statement"},
+    {.name = "__subclasses__", .fn.noargs = type_subclasses, .flags = FT_METH_NOARGS,
+     .doc = "Return a list of immediate subclasses."},
+    {.name = "mro", .fn.noargs = type_mro_method, .flags = FT_METH_NOARGS,
+     .doc = "Return a type's method resolution order."},
     {0},
 };
 
 FtTypeObject ft_type_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "type",
-    .tp_basicsize = sizeof(FtTypeObject),
+    .tp_basicsize = sizeof(FtHeapTypeObject),
     .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_BASETYPE | FT_TPFLAGS_IMMUTABLETYPE |
                 FT_TPFLAGS_TYPE_SUBCLASS,
+    .tp_dealloc = type_dealloc,
     .tp_traverse = type_traverse,
     .tp_repr = type_repr,
     .tp_call = ft_type_call_ref,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
-    .tp_new = type_new,
+    .tp_init = type_init,
+    .tp_new = ft_type_new_heap,
+    .tp_methods = type_methods,
     .tp_getset = type_getset,
     .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
 };
@@ -877,7 +1461,8 @@ FtTypeObject ft_type_type = {
 int
 ft_type_init_types(void)
 {
-    if (ft_type_ready(&ft_base_object_type) < 0 || ft_type_ready(&ft_type_type) < 0)
+    if (ft_type_ready(&ft_base_object_type) < 0 || ft_type_ready(&ft_type_type) < 0 ||
+        ft_type_ready(&typedict_type) < 0)
         return -1;
-    return ft_type_ready(&typedict_type);
+    return 0;
 }

@@ -71,6 +71,7 @@ struct FtInterp {
     struct FtObject *sys_dict;       // the sys module's dict
     struct FtObject *modules_dict;   // sys.modules
     int recursion_limit;             // atomic (relaxed): sys.setrecursionlimit (eval/eval.h)
+    int optimize;                    // the -O level; set once during start-up, then immutable
 };
 
 struct FtRuntime {

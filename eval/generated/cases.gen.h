@@ -23,7 +23,22 @@ TARGET(CACHE) {
 
 // BINARY_SLICE (container, start, stop -- res)
 TARGET(BINARY_SLICE) {
-    FT_EVAL_UNIMPLEMENTED(BINARY_SLICE);
+    FtStackRef container = FT_EVAL_STACK_AT(-3);
+    FtStackRef start = FT_EVAL_STACK_AT(-2);
+    FtStackRef stop = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_slice_get(FT_EVAL_BORROW(container), FT_EVAL_BORROW(start),
+                                           FT_EVAL_BORROW(stop));
+        FT_EVAL_DECREF(container); FT_EVAL_DECREF(start); FT_EVAL_DECREF(stop);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-3);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-2);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
@@ -41,7 +56,22 @@ TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
 
 // CALL_FUNCTION_EX (func, unused, callargs, kwargs -- result)
 TARGET(CALL_FUNCTION_EX) {
-    FT_EVAL_UNIMPLEMENTED(CALL_FUNCTION_EX);
+    FtStackRef func = FT_EVAL_STACK_AT(-4);
+    FtStackRef callargs = FT_EVAL_STACK_AT(-2);
+    FtStackRef kwargs = FT_EVAL_STACK_AT(-1);
+    FtStackRef result = {0};
+    {
+        FtObject *r = ft_eval_op_call_ex(FT_EVAL_BORROW(func), FT_EVAL_BORROW(callargs),
+                                         FT_EVAL_BORROW(kwargs));
+        FT_EVAL_DECREF(func); FT_EVAL_DECREF(callargs); FT_EVAL_DECREF(kwargs);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-4);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        result = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-3);
+    FT_EVAL_STACK_AT(-1) = result;
     DISPATCH();
 }
 
@@ -53,49 +83,141 @@ TARGET(CHECK_EG_MATCH) {
 
 // CHECK_EXC_MATCH (left, right -- left, b)
 TARGET(CHECK_EXC_MATCH) {
-    FT_EVAL_UNIMPLEMENTED(CHECK_EXC_MATCH);
+    FtStackRef left = FT_EVAL_STACK_AT(-2);
+    FtStackRef right = FT_EVAL_STACK_AT(-1);
+    FtStackRef b = {0};
+    {
+        int r = ft_eval_op_check_exc_match(FT_EVAL_BORROW(left), FT_EVAL_BORROW(right));
+        FT_EVAL_DECREF(right);
+        if (r < 0)
+            FT_EVAL_ERROR_POP(1);
+        b = ft_stackref_from_borrow(ft_bool_from(r != 0));
+    }
+    FT_EVAL_STACK_AT(-2) = left;
+    FT_EVAL_STACK_AT(-1) = b;
     DISPATCH();
 }
 
 // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
 TARGET(CLEANUP_THROW) {
-    FT_EVAL_UNIMPLEMENTED(CLEANUP_THROW);
+    FtStackRef sub_iter = FT_EVAL_STACK_AT(-3);
+    FtStackRef last_sent_val = FT_EVAL_STACK_AT(-2);
+    FtStackRef exc_value = FT_EVAL_STACK_AT(-1);
+    FtStackRef none = {0};
+    FtStackRef value = {0};
+    {
+        // A `yield from` whose subiterator ended with StopIteration gives its value; any other
+        // exception propagates (without a new traceback entry, as RERAISE).
+        FtObject *exc = FT_EVAL_BORROW(exc_value);
+        if (!ft_type_is_subtype(exc->ob_type, &ft_exc_stop_iteration)) {
+            ft_error_restore_steal(ft_stackref_to_ref_steal(exc_value));
+            FT_EVAL_DECREF(last_sent_val);
+            FT_EVAL_DECREF(sub_iter);
+            FT_EVAL_UNWIND_POP(3);
+        }
+        FtObject *stop_value = ((FtStopIterationObject *)exc)->value;
+        value = ft_stackref_from_borrow(stop_value != NULL ? stop_value : FT_NONE);
+        none = ft_stackref_from_borrow(FT_NONE);
+        FT_EVAL_DECREF(sub_iter); FT_EVAL_DECREF(last_sent_val); FT_EVAL_DECREF(exc_value);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-2) = none;
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // DELETE_SUBSCR (container, sub -- )
 TARGET(DELETE_SUBSCR) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_SUBSCR);
+    FtStackRef container = FT_EVAL_STACK_AT(-2);
+    FtStackRef sub = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_object_del_item(FT_EVAL_BORROW(container), FT_EVAL_BORROW(sub));
+        FT_EVAL_DECREF(container); FT_EVAL_DECREF(sub);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-2);
     DISPATCH();
 }
 
 // END_FOR (value -- )
 TARGET(END_FOR) {
-    FT_EVAL_UNIMPLEMENTED(END_FOR);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        FT_EVAL_DECREF(value);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // END_SEND (receiver, value -- val)
 TARGET(END_SEND) {
-    FT_EVAL_UNIMPLEMENTED(END_SEND);
+    FtStackRef receiver = FT_EVAL_STACK_AT(-2);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef val = {0};
+    {
+        val = value;
+        FT_EVAL_DECREF(receiver);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = val;
     DISPATCH();
 }
 
 // EXIT_INIT_CHECK (should_be_none -- )
 TARGET(EXIT_INIT_CHECK) {
-    FT_EVAL_UNIMPLEMENTED(EXIT_INIT_CHECK);
+    FtStackRef should_be_none = FT_EVAL_STACK_AT(-1);
+    {
+        bool bad = FT_EVAL_BORROW(should_be_none) != FT_NONE;
+        if (bad)
+            ft_error_format(&ft_exc_type_error, "__init__() should return None, not '%.200s'",
+                            FT_EVAL_BORROW(should_be_none)->ob_type->tp_name);
+        FT_EVAL_DECREF(should_be_none);
+        if (bad) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // FORMAT_SIMPLE (value -- res)
 TARGET(FORMAT_SIMPLE) {
-    FT_EVAL_UNIMPLEMENTED(FORMAT_SIMPLE);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *v = FT_EVAL_BORROW(value);
+        FtObject *r = ft_str_check(v) && v->ob_type == &ft_str_type ? ft_new_ref(v) : ft_object_format_ref(v, NULL);
+        FT_EVAL_DECREF(value);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // FORMAT_WITH_SPEC (value, fmt_spec -- res)
 TARGET(FORMAT_WITH_SPEC) {
-    FT_EVAL_UNIMPLEMENTED(FORMAT_WITH_SPEC);
+    FtStackRef value = FT_EVAL_STACK_AT(-2);
+    FtStackRef fmt_spec = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_object_format_ref(FT_EVAL_BORROW(value), FT_EVAL_BORROW(fmt_spec));
+        FT_EVAL_DECREF(value); FT_EVAL_DECREF(fmt_spec);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
@@ -113,7 +235,18 @@ TARGET(GET_ANEXT) {
 
 // GET_ITER (iterable -- iter)
 TARGET(GET_ITER) {
-    FT_EVAL_UNIMPLEMENTED(GET_ITER);
+    FtStackRef iterable = FT_EVAL_STACK_AT(-1);
+    FtStackRef iter = {0};
+    {
+        FtObject *r = ft_object_get_iter_ref(FT_EVAL_BORROW(iterable));
+        FT_EVAL_DECREF(iterable);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        iter = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = iter;
     DISPATCH();
 }
 
@@ -125,163 +258,405 @@ TARGET(RESERVED) {
 
 // GET_LEN (obj -- obj, len)
 TARGET(GET_LEN) {
-    FT_EVAL_UNIMPLEMENTED(GET_LEN);
+    FtStackRef obj = FT_EVAL_STACK_AT(-1);
+    FtStackRef len = {0};
+    {
+        Ft_ssize n = ft_object_size(FT_EVAL_BORROW(obj));
+        if (n < 0)
+            FT_EVAL_ERROR_POP(0);
+        FtObject *r = ft_int_from_int64_ref(n);
+        if (r == NULL)
+            FT_EVAL_ERROR_POP(0);
+        len = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = obj;
+    FT_EVAL_STACK_AT(-1) = len;
     DISPATCH();
 }
 
 // GET_YIELD_FROM_ITER (iterable -- iter)
 TARGET(GET_YIELD_FROM_ITER) {
-    FT_EVAL_UNIMPLEMENTED(GET_YIELD_FROM_ITER);
+    FtStackRef iterable = FT_EVAL_STACK_AT(-1);
+    FtStackRef iter = {0};
+    {
+        FtObject *r = ft_object_get_iter_ref(FT_EVAL_BORROW(iterable));
+        FT_EVAL_DECREF(iterable);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        iter = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = iter;
     DISPATCH();
 }
 
 // INTERPRETER_EXIT (retval -- )
 TARGET(INTERPRETER_EXIT) {
-    FT_EVAL_UNIMPLEMENTED(INTERPRETER_EXIT);
+    FtStackRef retval = FT_EVAL_STACK_AT(-1);
+    {
+        FT_EVAL_RETURN(retval);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // LOAD_BUILD_CLASS ( -- bc)
 TARGET(LOAD_BUILD_CLASS) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_BUILD_CLASS);
+    FtStackRef bc = {0};
+    {
+        FtObject *r = ft_eval_op_load_builtin(frame, "__build_class__");
+        if (r == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        bc = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = bc;
     DISPATCH();
 }
 
 // LOAD_LOCALS ( -- locals)
 TARGET(LOAD_LOCALS) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_LOCALS);
+    FtStackRef locals = {0};
+    {
+        FtObject *r = frame->f_locals;
+        if (r == NULL)
+            ft_error_set_string(&ft_exc_system_error, "no locals found");
+        if (r == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        locals = ft_stackref_from_borrow(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = locals;
     DISPATCH();
 }
 
 // MAKE_FUNCTION (codeobj -- func)
 TARGET(MAKE_FUNCTION) {
-    FT_EVAL_UNIMPLEMENTED(MAKE_FUNCTION);
+    FtStackRef codeobj = FT_EVAL_STACK_AT(-1);
+    FtStackRef func = {0};
+    {
+        FtObject *f = ft_function_new_ref(FT_EVAL_BORROW(codeobj), frame->f_globals, NULL);
+        FT_EVAL_DECREF(codeobj);
+        if (f == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        func = ft_eval_stackref_from_new(f);
+    }
+    FT_EVAL_STACK_AT(-1) = func;
     DISPATCH();
 }
 
 // MATCH_KEYS (subject, keys -- subject, keys, values_or_none)
 TARGET(MATCH_KEYS) {
-    FT_EVAL_UNIMPLEMENTED(MATCH_KEYS);
+    FtStackRef subject = FT_EVAL_STACK_AT(-2);
+    FtStackRef keys = FT_EVAL_STACK_AT(-1);
+    FtStackRef values_or_none = {0};
+    {
+        FtObject *r = ft_eval_op_match_keys(FT_EVAL_BORROW(subject), FT_EVAL_BORROW(keys));
+        if (r == NULL)
+            FT_EVAL_ERROR_POP(0);
+        values_or_none = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-3) = subject;
+    FT_EVAL_STACK_AT(-2) = keys;
+    FT_EVAL_STACK_AT(-1) = values_or_none;
     DISPATCH();
 }
 
 // MATCH_MAPPING (subject -- subject, res)
 TARGET(MATCH_MAPPING) {
-    FT_EVAL_UNIMPLEMENTED(MATCH_MAPPING);
+    FtStackRef subject = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        res = ft_stackref_from_borrow(ft_bool_from(ft_eval_op_match_kind(FT_EVAL_BORROW(subject), true)));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = subject;
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // MATCH_SEQUENCE (subject -- subject, res)
 TARGET(MATCH_SEQUENCE) {
-    FT_EVAL_UNIMPLEMENTED(MATCH_SEQUENCE);
+    FtStackRef subject = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        res = ft_stackref_from_borrow(ft_bool_from(ft_eval_op_match_kind(FT_EVAL_BORROW(subject), false)));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = subject;
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // NOP ( -- )
 TARGET(NOP) {
-    FT_EVAL_UNIMPLEMENTED(NOP);
+    {
+        (void)0;
+    }
     DISPATCH();
 }
 
 // NOT_TAKEN ( -- )
 TARGET(NOT_TAKEN) {
-    FT_EVAL_UNIMPLEMENTED(NOT_TAKEN);
+    {
+        (void)0;
+    }
     DISPATCH();
 }
 
 // POP_EXCEPT (exc_value -- )
 TARGET(POP_EXCEPT) {
-    FT_EVAL_UNIMPLEMENTED(POP_EXCEPT);
+    FtStackRef exc_value = FT_EVAL_STACK_AT(-1);
+    {
+        FtObject *v = ft_stackref_to_ref_steal(exc_value);
+        if (v == FT_NONE) {
+            ft_decref(v);
+            v = NULL;
+        }
+        ft_xdecref(ft_eval_op_swap_exc_info(ts, v));
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // POP_ITER (iter -- )
 TARGET(POP_ITER) {
-    FT_EVAL_UNIMPLEMENTED(POP_ITER);
+    FtStackRef iter = FT_EVAL_STACK_AT(-1);
+    {
+        FT_EVAL_DECREF(iter);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // POP_TOP (value -- )
 TARGET(POP_TOP) {
-    FT_EVAL_UNIMPLEMENTED(POP_TOP);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        FT_EVAL_DECREF(value);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // PUSH_EXC_INFO (exc -- prev_exc, new_exc)
 TARGET(PUSH_EXC_INFO) {
-    FT_EVAL_UNIMPLEMENTED(PUSH_EXC_INFO);
+    FtStackRef exc = FT_EVAL_STACK_AT(-1);
+    FtStackRef prev_exc = {0};
+    FtStackRef new_exc = {0};
+    {
+        FtObject *prev = ft_eval_op_swap_exc_info(ts, ft_stackref_as_ref(exc));
+        prev_exc = prev != NULL ? FT_EVAL_STEAL(prev) : ft_stackref_from_borrow(FT_NONE);
+        new_exc = exc;
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = prev_exc;
+    FT_EVAL_STACK_AT(-1) = new_exc;
     DISPATCH();
 }
 
 // PUSH_NULL ( -- res)
 TARGET(PUSH_NULL) {
-    FT_EVAL_UNIMPLEMENTED(PUSH_NULL);
+    FtStackRef res = {0};
+    {
+        res = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // RETURN_GENERATOR ( -- res)
 TARGET(RETURN_GENERATOR) {
-    FT_EVAL_UNIMPLEMENTED(RETURN_GENERATOR);
+    FtStackRef res = {0};
+    {
+        // A generator's frame runs its prologue (COPY_FREE_VARS, MAKE_CELL) on its first resume;
+        // here it only pushes the value the following POP_TOP drops (eval/generator.c).
+        if (!FT_EVAL_IN_GENERATOR())
+            ft_error_set_string(&ft_exc_system_error, "RETURN_GENERATOR outside a generator");
+        if (!FT_EVAL_IN_GENERATOR()) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = ft_stackref_from_borrow(FT_NONE);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // RETURN_VALUE (retval -- res)
 TARGET(RETURN_VALUE) {
-    FT_EVAL_UNIMPLEMENTED(RETURN_VALUE);
+    FtStackRef retval = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FT_EVAL_RETURN(retval);
+        res = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // SETUP_ANNOTATIONS ( -- )
 TARGET(SETUP_ANNOTATIONS) {
-    FT_EVAL_UNIMPLEMENTED(SETUP_ANNOTATIONS);
+    {
+        int err = ft_eval_op_setup_annotations(frame);
+        if (err < 0) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
     DISPATCH();
 }
 
 // STORE_SLICE (v, container, start, stop -- )
 TARGET(STORE_SLICE) {
-    FT_EVAL_UNIMPLEMENTED(STORE_SLICE);
+    FtStackRef v = FT_EVAL_STACK_AT(-4);
+    FtStackRef container = FT_EVAL_STACK_AT(-3);
+    FtStackRef start = FT_EVAL_STACK_AT(-2);
+    FtStackRef stop = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_slice_set(FT_EVAL_BORROW(container), FT_EVAL_BORROW(start),
+                                       FT_EVAL_BORROW(stop), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v); FT_EVAL_DECREF(container); FT_EVAL_DECREF(start); FT_EVAL_DECREF(stop);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-4);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-4);
     DISPATCH();
 }
 
 // STORE_SUBSCR (v, container, sub -- ), cache (counter/1)
 TARGET(STORE_SUBSCR) {
-    FT_EVAL_UNIMPLEMENTED(STORE_SUBSCR);
+    FtStackRef v = FT_EVAL_STACK_AT(-3);
+    FtStackRef container = FT_EVAL_STACK_AT(-2);
+    FtStackRef sub = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_object_set_item(FT_EVAL_BORROW(container), FT_EVAL_BORROW(sub), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v); FT_EVAL_DECREF(container); FT_EVAL_DECREF(sub);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-3);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-3);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // TO_BOOL (value -- res), cache (counter/1, version/2)
 TARGET(TO_BOOL) {
-    FT_EVAL_UNIMPLEMENTED(TO_BOOL);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        int t = ft_object_is_true(FT_EVAL_BORROW(value));
+        FT_EVAL_DECREF(value);
+        if (t < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = ft_stackref_from_borrow(ft_bool_from(t != 0));
+    }
+    FT_EVAL_STACK_AT(-1) = res;
+    FT_EVAL_SKIP_CACHE(3);
     DISPATCH();
 }
 
 // UNARY_INVERT (value -- res)
 TARGET(UNARY_INVERT) {
-    FT_EVAL_UNIMPLEMENTED(UNARY_INVERT);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_number_invert_ref(FT_EVAL_BORROW(value));
+        FT_EVAL_DECREF(value);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // UNARY_NEGATIVE (value -- res)
 TARGET(UNARY_NEGATIVE) {
-    FT_EVAL_UNIMPLEMENTED(UNARY_NEGATIVE);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_number_negative_ref(FT_EVAL_BORROW(value));
+        FT_EVAL_DECREF(value);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // UNARY_NOT (value -- res)
 TARGET(UNARY_NOT) {
-    FT_EVAL_UNIMPLEMENTED(UNARY_NOT);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        bool was_false = FT_EVAL_BORROW(value) == FT_FALSE;
+        FT_EVAL_DECREF(value);
+        res = ft_stackref_from_borrow(ft_bool_from(was_false));
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // WITH_EXCEPT_START (exit_func, exit_self, lasti, unused, val -- exit_func, exit_self, lasti, unused, val, res)
 TARGET(WITH_EXCEPT_START) {
-    FT_EVAL_UNIMPLEMENTED(WITH_EXCEPT_START);
+    FtStackRef exit_func = FT_EVAL_STACK_AT(-5);
+    FtStackRef exit_self = FT_EVAL_STACK_AT(-4);
+    FtStackRef lasti = FT_EVAL_STACK_AT(-3);
+    FtStackRef val = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_with_except_start(FT_EVAL_BORROW(exit_func), FT_EVAL_BORROW(exit_self),
+                                                   FT_EVAL_BORROW(val));
+        (void)lasti;
+        if (r == NULL)
+            FT_EVAL_ERROR_POP(0);
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-6) = exit_func;
+    FT_EVAL_STACK_AT(-5) = exit_self;
+    FT_EVAL_STACK_AT(-4) = lasti;
+    FT_EVAL_STACK_AT(-2) = val;
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // BINARY_OP (lhs, rhs -- res), cache (counter/1, descr/4)
 TARGET(BINARY_OP) {
-    FT_EVAL_UNIMPLEMENTED(BINARY_OP);
+    FtStackRef lhs = FT_EVAL_STACK_AT(-2);
+    FtStackRef rhs = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_binary(oparg, FT_EVAL_BORROW(lhs), FT_EVAL_BORROW(rhs));
+        FT_EVAL_DECREF(lhs); FT_EVAL_DECREF(rhs);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = res;
+    FT_EVAL_SKIP_CACHE(5);
     DISPATCH();
 }
 
@@ -293,133 +668,429 @@ TARGET(BUILD_INTERPOLATION) {
 
 // BUILD_LIST (values[oparg] -- list)
 TARGET(BUILD_LIST) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_LIST);
+    FtStackRef *values = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef list = {0};
+    {
+        FtObject *l = ft_eval_op_list_steal(values, oparg);
+        if (l == NULL) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        list = FT_EVAL_STEAL(l);
+    }
+    FT_EVAL_STACK_ADJUST(1 - oparg);
+    FT_EVAL_STACK_AT(-1) = list;
     DISPATCH();
 }
 
 // BUILD_MAP (values[oparg * 2] -- map)
 TARGET(BUILD_MAP) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_MAP);
+    FtStackRef *values = &FT_EVAL_STACK_AT(-(oparg * 2));
+    FtStackRef map = {0};
+    {
+        FtObject *d = ft_eval_op_build_map(values, oparg);
+        for (int ft_i_ = 0; ft_i_ < (oparg * 2); ft_i_++) FT_EVAL_DECREF(values[ft_i_]);
+        if (d == NULL) {
+            FT_EVAL_STACK_ADJUST(-(oparg * 2));
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        map = FT_EVAL_STEAL(d);
+    }
+    FT_EVAL_STACK_ADJUST(1 - (oparg * 2));
+    FT_EVAL_STACK_AT(-1) = map;
     DISPATCH();
 }
 
 // BUILD_SET (values[oparg] -- set)
 TARGET(BUILD_SET) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_SET);
+    FtStackRef *values = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef set = {0};
+    {
+        FtObject *s = ft_eval_op_build_set(values, oparg);
+        for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(values[ft_i_]);
+        if (s == NULL) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        set = FT_EVAL_STEAL(s);
+    }
+    FT_EVAL_STACK_ADJUST(1 - oparg);
+    FT_EVAL_STACK_AT(-1) = set;
     DISPATCH();
 }
 
 // BUILD_SLICE (args[oparg] -- slice)
 TARGET(BUILD_SLICE) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_SLICE);
+    FtStackRef *args = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef slice = {0};
+    {
+        FtObject *s = ft_slice_new_ref(FT_EVAL_BORROW(args[0]), FT_EVAL_BORROW(args[1]),
+                                       oparg == 3 ? FT_EVAL_BORROW(args[2]) : NULL);
+        for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]);
+        if (s == NULL) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        slice = FT_EVAL_STEAL(s);
+    }
+    FT_EVAL_STACK_ADJUST(1 - oparg);
+    FT_EVAL_STACK_AT(-1) = slice;
     DISPATCH();
 }
 
 // BUILD_STRING (pieces[oparg] -- str)
 TARGET(BUILD_STRING) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_STRING);
+    FtStackRef *pieces = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef str = {0};
+    {
+        FtObject *s = ft_eval_op_build_string(pieces, oparg);
+        for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(pieces[ft_i_]);
+        if (s == NULL) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        str = FT_EVAL_STEAL(s);
+    }
+    FT_EVAL_STACK_ADJUST(1 - oparg);
+    FT_EVAL_STACK_AT(-1) = str;
     DISPATCH();
 }
 
 // BUILD_TUPLE (values[oparg] -- tup)
 TARGET(BUILD_TUPLE) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_TUPLE);
+    FtStackRef *values = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef tup = {0};
+    {
+        FtObject *t = ft_eval_op_tuple_steal(values, oparg);
+        if (t == NULL) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        tup = FT_EVAL_STEAL(t);
+    }
+    FT_EVAL_STACK_ADJUST(1 - oparg);
+    FT_EVAL_STACK_AT(-1) = tup;
     DISPATCH();
 }
 
 // CALL (callable, self_or_null, args[oparg] -- res), cache (counter/1, func_version/2)
 TARGET(CALL) {
-    FT_EVAL_UNIMPLEMENTED(CALL);
+    FtStackRef callable = FT_EVAL_STACK_AT(-2 - oparg);
+    FtStackRef self_or_null = FT_EVAL_STACK_AT(-1 - oparg);
+    FtStackRef *args = &FT_EVAL_STACK_AT(-oparg);
+    FtStackRef res = {0};
+    {
+        FtStackRef *argv = args;
+        int total = oparg;
+        if (ft_stackref_is_null(self_or_null) && ft_method_check(FT_EVAL_BORROW(callable))) {
+            FtMethodObject *m = (FtMethodObject *)FT_EVAL_BORROW(callable);
+            self_or_null = ft_stackref_from_borrow(m->im_self);
+            args[-1] = self_or_null;
+            FtStackRef bound = callable;
+            callable = ft_stackref_from_borrow(m->im_func);
+            args[-2] = callable;
+            FT_EVAL_DECREF(bound);
+        }
+        if (!ft_stackref_is_null(self_or_null)) {
+            argv = args - 1;
+            total++;
+        }
+        FtObject *fn = FT_EVAL_BORROW(callable);
+        if (ft_eval_op_is_inlinable(fn)) {
+            FtFrame *callee = ft_eval_op_push_frame(ts, fn, argv, total, NULL);
+            FT_EVAL_DECREF(callable); FT_EVAL_DECREF(self_or_null); for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]);
+            if (callee == NULL) {
+                FT_EVAL_STACK_ADJUST(-2 - oparg);
+                FT_EVAL_ERROR_OR_GOTO();
+            }
+            FT_EVAL_PUSH_FRAME(callee, 2 + oparg, 3);
+        }
+        FtObject *r = ft_eval_op_call(fn, argv, total, NULL);
+        FT_EVAL_DECREF(callable); FT_EVAL_DECREF(self_or_null); for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2 - oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1 - oparg);
+    FT_EVAL_STACK_AT(-1) = res;
+    FT_EVAL_SKIP_CACHE(3);
     DISPATCH();
 }
 
 // CALL_INTRINSIC_1 (value -- res)
 TARGET(CALL_INTRINSIC_1) {
-    FT_EVAL_UNIMPLEMENTED(CALL_INTRINSIC_1);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_intrinsic1(ts, frame, oparg, FT_EVAL_BORROW(value));
+        FT_EVAL_DECREF(value);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // CALL_INTRINSIC_2 (value2, value1 -- res)
 TARGET(CALL_INTRINSIC_2) {
-    FT_EVAL_UNIMPLEMENTED(CALL_INTRINSIC_2);
+    FtStackRef value2 = FT_EVAL_STACK_AT(-2);
+    FtStackRef value1 = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_intrinsic2(oparg, FT_EVAL_BORROW(value2), FT_EVAL_BORROW(value1));
+        FT_EVAL_DECREF(value2); FT_EVAL_DECREF(value1);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // CALL_KW (callable, self_or_null, args[oparg], kwnames -- res), cache (counter/1, func_version/2)
 TARGET(CALL_KW) {
-    FT_EVAL_UNIMPLEMENTED(CALL_KW);
+    FtStackRef callable = FT_EVAL_STACK_AT(-3 - oparg);
+    FtStackRef self_or_null = FT_EVAL_STACK_AT(-2 - oparg);
+    FtStackRef *args = &FT_EVAL_STACK_AT(-1 - oparg);
+    FtStackRef kwnames = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtStackRef *argv = args;
+        int total = oparg;
+        if (ft_stackref_is_null(self_or_null) && ft_method_check(FT_EVAL_BORROW(callable))) {
+            FtMethodObject *m = (FtMethodObject *)FT_EVAL_BORROW(callable);
+            self_or_null = ft_stackref_from_borrow(m->im_self);
+            args[-1] = self_or_null;
+            FtStackRef bound = callable;
+            callable = ft_stackref_from_borrow(m->im_func);
+            args[-2] = callable;
+            FT_EVAL_DECREF(bound);
+        }
+        if (!ft_stackref_is_null(self_or_null)) {
+            argv = args - 1;
+            total++;
+        }
+        FtObject *fn = FT_EVAL_BORROW(callable);
+        FtObject *names = FT_EVAL_BORROW(kwnames);
+        if (ft_eval_op_is_inlinable(fn)) {
+            FtFrame *callee = ft_eval_op_push_frame(ts, fn, argv, total, names);
+            FT_EVAL_DECREF(callable); FT_EVAL_DECREF(self_or_null); for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]); FT_EVAL_DECREF(kwnames);
+            if (callee == NULL) {
+                FT_EVAL_STACK_ADJUST(-3 - oparg);
+                FT_EVAL_ERROR_OR_GOTO();
+            }
+            FT_EVAL_PUSH_FRAME(callee, 3 + oparg, 3);
+        }
+        FtObject *r = ft_eval_op_call(fn, argv, total, names);
+        FT_EVAL_DECREF(callable); FT_EVAL_DECREF(self_or_null); for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]); FT_EVAL_DECREF(kwnames);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-3 - oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-2 - oparg);
+    FT_EVAL_STACK_AT(-1) = res;
+    FT_EVAL_SKIP_CACHE(3);
     DISPATCH();
 }
 
 // COMPARE_OP (left, right -- res), cache (counter/1)
 TARGET(COMPARE_OP) {
-    FT_EVAL_UNIMPLEMENTED(COMPARE_OP);
+    FtStackRef left = FT_EVAL_STACK_AT(-2);
+    FtStackRef right = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_object_rich_compare_ref(FT_EVAL_BORROW(left), FT_EVAL_BORROW(right), oparg >> 5);
+        FT_EVAL_DECREF(left); FT_EVAL_DECREF(right);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        if (oparg & 16) {
+            int t = ft_object_is_true(r);
+            ft_decref(r);
+            if (t < 0) {
+                FT_EVAL_STACK_ADJUST(-2);
+                FT_EVAL_ERROR_OR_GOTO();
+            }
+            r = ft_bool_from(t != 0);
+        }
+        res = ft_eval_stackref_from_new(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = res;
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // CONTAINS_OP (left, right -- b), cache (counter/1)
 TARGET(CONTAINS_OP) {
-    FT_EVAL_UNIMPLEMENTED(CONTAINS_OP);
+    FtStackRef left = FT_EVAL_STACK_AT(-2);
+    FtStackRef right = FT_EVAL_STACK_AT(-1);
+    FtStackRef b = {0};
+    {
+        int r = ft_sequence_contains(FT_EVAL_BORROW(right), FT_EVAL_BORROW(left));
+        FT_EVAL_DECREF(left); FT_EVAL_DECREF(right);
+        if (r < 0) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        b = ft_stackref_from_borrow(ft_bool_from((r != 0) != (oparg != 0)));
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = b;
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // CONVERT_VALUE (value -- result)
 TARGET(CONVERT_VALUE) {
-    FT_EVAL_UNIMPLEMENTED(CONVERT_VALUE);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    FtStackRef result = {0};
+    {
+        FtObject *r = ft_eval_op_convert(FT_EVAL_BORROW(value), oparg);
+        FT_EVAL_DECREF(value);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        result = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = result;
     DISPATCH();
 }
 
 // COPY (bottom, unused[oparg - 1] -- bottom, unused[oparg - 1], top)
 TARGET(COPY) {
-    FT_EVAL_UNIMPLEMENTED(COPY);
+    FtStackRef bottom = FT_EVAL_STACK_AT(-1 - (oparg - 1));
+    FtStackRef top = {0};
+    {
+        top = ft_stackref_dup(bottom);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2 - (oparg - 1)) = bottom;
+    FT_EVAL_STACK_AT(-1) = top;
     DISPATCH();
 }
 
 // COPY_FREE_VARS ( -- )
 TARGET(COPY_FREE_VARS) {
-    FT_EVAL_UNIMPLEMENTED(COPY_FREE_VARS);
+    {
+        FtObject *closure = ((FtFunctionObject *)frame->f_funcobj)->func_closure;
+        int first = FT_EVAL_CODE()->co_nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++)
+            FT_EVAL_LOCAL(first + i) = ft_stackref_from_borrow(ft_tuple_get_item_borrow(closure, i));
+    }
     DISPATCH();
 }
 
 // DELETE_ATTR (owner -- )
 TARGET(DELETE_ATTR) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_ATTR);
+    FtStackRef owner = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_object_set_attr(FT_EVAL_BORROW(owner), FT_EVAL_NAME(oparg), NULL);
+        FT_EVAL_DECREF(owner);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // DELETE_DEREF ( -- )
 TARGET(DELETE_DEREF) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_DEREF);
+    {
+        FtObject *cell = FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg));
+        FtObject *old = ft_cell_get_ref(cell);
+        if (old == NULL)
+            ft_eval_op_unbound_local(frame, oparg);
+        if (old == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        ft_decref(old);
+        ft_cell_set_steal(cell, NULL);
+    }
     DISPATCH();
 }
 
 // DELETE_FAST ( -- )
 TARGET(DELETE_FAST) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_FAST);
+    {
+        FtStackRef old = FT_EVAL_LOCAL(oparg);
+        if (ft_stackref_is_null(old))
+            ft_eval_op_unbound_local(frame, oparg);
+        if (ft_stackref_is_null(old)) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        FT_EVAL_LOCAL(oparg) = FT_STACKREF_NULL;
+        ft_stackref_close(old);
+    }
     DISPATCH();
 }
 
 // DELETE_GLOBAL ( -- )
 TARGET(DELETE_GLOBAL) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_GLOBAL);
+    {
+        int err = ft_eval_op_delete_global(frame, FT_EVAL_NAME(oparg));
+        if (err < 0) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
     DISPATCH();
 }
 
 // DELETE_NAME ( -- )
 TARGET(DELETE_NAME) {
-    FT_EVAL_UNIMPLEMENTED(DELETE_NAME);
+    {
+        int err = ft_eval_op_delete_name(frame, FT_EVAL_NAME(oparg));
+        if (err < 0) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
     DISPATCH();
 }
 
 // DICT_MERGE (callable, unused, unused, dict, unused[oparg - 1], update -- callable, unused, unused, dict, unused[oparg - 1])
 TARGET(DICT_MERGE) {
-    FT_EVAL_UNIMPLEMENTED(DICT_MERGE);
+    FtStackRef callable = FT_EVAL_STACK_AT(-5 - (oparg - 1));
+    FtStackRef dict = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef update = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_dict_merge(FT_EVAL_BORROW(callable), FT_EVAL_BORROW(dict),
+                                        FT_EVAL_BORROW(update));
+        FT_EVAL_DECREF(update);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-4 - (oparg - 1)) = callable;
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = dict;
     DISPATCH();
 }
 
 // DICT_UPDATE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
 TARGET(DICT_UPDATE) {
-    FT_EVAL_UNIMPLEMENTED(DICT_UPDATE);
+    FtStackRef dict = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef update = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_dict_update(FT_EVAL_BORROW(dict), FT_EVAL_BORROW(update));
+        FT_EVAL_DECREF(update);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = dict;
     DISPATCH();
 }
 
@@ -431,13 +1102,36 @@ TARGET(END_ASYNC_FOR) {
 
 // EXTENDED_ARG ( -- )
 TARGET(EXTENDED_ARG) {
-    FT_EVAL_UNIMPLEMENTED(EXTENDED_ARG);
+    {
+        FT_EVAL_EXTENDED_ARG();
+    }
     DISPATCH();
 }
 
 // FOR_ITER (iter -- iter, next), cache (counter/1)
 TARGET(FOR_ITER) {
-    FT_EVAL_UNIMPLEMENTED(FOR_ITER);
+    FtStackRef iter = FT_EVAL_STACK_AT(-1);
+    FtStackRef next = {0};
+    {
+        FtObject *item = NULL;
+        int r = ft_iter_next_ref(FT_EVAL_BORROW(iter), &item);
+        if (r < 0)
+            FT_EVAL_DECREF(iter);
+        if (r < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        if (r == 0) {
+            // Exhausted: skip the END_FOR at the target; the POP_ITER after it pops the iterator.
+            JUMPBY(oparg + 1 + 1);
+            DISPATCH();
+        }
+        next = FT_EVAL_STEAL(item);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = iter;
+    FT_EVAL_STACK_AT(-1) = next;
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
@@ -449,301 +1143,782 @@ TARGET(GET_AWAITABLE) {
 
 // IMPORT_FROM (from -- from, res)
 TARGET(IMPORT_FROM) {
-    FT_EVAL_UNIMPLEMENTED(IMPORT_FROM);
+    FtStackRef from = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_import_from(ts, FT_EVAL_BORROW(from), FT_EVAL_NAME(oparg));
+        if (r == NULL)
+            FT_EVAL_ERROR_POP(0);
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = from;
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // IMPORT_NAME (level, fromlist -- res)
 TARGET(IMPORT_NAME) {
-    FT_EVAL_UNIMPLEMENTED(IMPORT_NAME);
+    FtStackRef level = FT_EVAL_STACK_AT(-2);
+    FtStackRef fromlist = FT_EVAL_STACK_AT(-1);
+    FtStackRef res = {0};
+    {
+        FtObject *r = ft_eval_op_import_name(frame, FT_EVAL_NAME(oparg), FT_EVAL_BORROW(fromlist),
+                                             FT_EVAL_BORROW(level));
+        FT_EVAL_DECREF(level); FT_EVAL_DECREF(fromlist);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = res;
     DISPATCH();
 }
 
 // IS_OP (left, right -- b)
 TARGET(IS_OP) {
-    FT_EVAL_UNIMPLEMENTED(IS_OP);
+    FtStackRef left = FT_EVAL_STACK_AT(-2);
+    FtStackRef right = FT_EVAL_STACK_AT(-1);
+    FtStackRef b = {0};
+    {
+        bool same = FT_EVAL_BORROW(left) == FT_EVAL_BORROW(right);
+        FT_EVAL_DECREF(left); FT_EVAL_DECREF(right);
+        b = ft_stackref_from_borrow(ft_bool_from(same != (oparg != 0)));
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = b;
     DISPATCH();
 }
 
 // JUMP_BACKWARD ( -- ), cache (counter/1)
 TARGET(JUMP_BACKWARD) {
-    FT_EVAL_UNIMPLEMENTED(JUMP_BACKWARD);
+    {
+        int err = ft_eval_handle_pending(ts);
+        if (err < 0) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        JUMPBY(-oparg);
+    }
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // JUMP_BACKWARD_NO_INTERRUPT ( -- )
 TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
-    FT_EVAL_UNIMPLEMENTED(JUMP_BACKWARD_NO_INTERRUPT);
+    {
+        JUMPBY(-oparg);
+    }
     DISPATCH();
 }
 
 // JUMP_FORWARD ( -- )
 TARGET(JUMP_FORWARD) {
-    FT_EVAL_UNIMPLEMENTED(JUMP_FORWARD);
+    {
+        JUMPBY(oparg);
+    }
     DISPATCH();
 }
 
 // LIST_APPEND (list, unused[oparg - 1], v -- list, unused[oparg - 1])
 TARGET(LIST_APPEND) {
-    FT_EVAL_UNIMPLEMENTED(LIST_APPEND);
+    FtStackRef list = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_list_append(FT_EVAL_BORROW(list), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = list;
     DISPATCH();
 }
 
 // LIST_EXTEND (list, unused[oparg - 1], iterable -- list, unused[oparg - 1])
 TARGET(LIST_EXTEND) {
-    FT_EVAL_UNIMPLEMENTED(LIST_EXTEND);
+    FtStackRef list = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef iterable = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_list_extend(FT_EVAL_BORROW(list), FT_EVAL_BORROW(iterable));
+        FT_EVAL_DECREF(iterable);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = list;
     DISPATCH();
 }
 
 // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1)), cache (counter/1, version/2, keys_version/2, descr/4)
 TARGET(LOAD_ATTR) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_ATTR);
+    FtStackRef owner = FT_EVAL_STACK_AT(-1);
+    FtStackRef attr = {0};
+    FtStackRef self_or_null = {0};
+    {
+        FtObject *name = FT_EVAL_NAME(oparg >> 1);
+        if (oparg & 1) {
+            FtObject *meth = NULL;
+            int found = ft_eval_op_get_method(FT_EVAL_BORROW(owner), name, &meth);
+            if (found < 0)
+                FT_EVAL_DECREF(owner);
+            if (found < 0) {
+                FT_EVAL_STACK_ADJUST(-1);
+                FT_EVAL_ERROR_OR_GOTO();
+            }
+            if (found) {
+                attr = ft_eval_stackref_from_new(meth);
+                self_or_null = owner;
+            } else {
+                FT_EVAL_DECREF(owner);
+                attr = FT_EVAL_STEAL(meth);
+                self_or_null = FT_STACKREF_NULL;
+            }
+        } else {
+            FtObject *v = ft_object_get_attr_ref(FT_EVAL_BORROW(owner), name);
+            FT_EVAL_DECREF(owner);
+            if (v == NULL) {
+                FT_EVAL_STACK_ADJUST(-1);
+                FT_EVAL_ERROR_OR_GOTO();
+            }
+            attr = FT_EVAL_STEAL(v);
+        }
+    }
+    FT_EVAL_STACK_ADJUST(((oparg & 1) ? 1 : 0));
+    FT_EVAL_STACK_AT(-1 - ((oparg & 1) ? 1 : 0)) = attr;
+    if ((oparg & 1))
+        FT_EVAL_STACK_AT(-((oparg & 1) ? 1 : 0)) = self_or_null;
+    FT_EVAL_SKIP_CACHE(9);
     DISPATCH();
 }
 
 // LOAD_COMMON_CONSTANT ( -- value)
 TARGET(LOAD_COMMON_CONSTANT) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_COMMON_CONSTANT);
+    FtStackRef value = {0};
+    {
+        FtObject *c = ft_eval_op_common_constant(ts, oparg);
+        value = ft_eval_stackref_from_new(c);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_CONST ( -- value)
 TARGET(LOAD_CONST) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_CONST);
+    FtStackRef value = {0};
+    {
+        value = ft_stackref_from_borrow(FT_EVAL_CONST(oparg));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_DEREF ( -- value)
 TARGET(LOAD_DEREF) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_DEREF);
+    FtStackRef value = {0};
+    {
+        FtObject *v = ft_cell_get_ref(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg)));
+        if (v == NULL)
+            ft_eval_op_unbound_local(frame, oparg);
+        if (v == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        value = FT_EVAL_STEAL(v);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FAST ( -- value)
 TARGET(LOAD_FAST) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST);
+    FtStackRef value = {0};
+    {
+        value = ft_stackref_dup(FT_EVAL_LOCAL(oparg));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FAST_AND_CLEAR ( -- value)
 TARGET(LOAD_FAST_AND_CLEAR) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST_AND_CLEAR);
+    FtStackRef value = {0};
+    {
+        value = FT_EVAL_LOCAL(oparg);
+        FT_EVAL_LOCAL(oparg) = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FAST_BORROW ( -- value)
 TARGET(LOAD_FAST_BORROW) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST_BORROW);
+    FtStackRef value = {0};
+    {
+        value = ft_stackref_borrow_uncounted(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg)));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FAST_BORROW_LOAD_FAST_BORROW ( -- value1, value2)
 TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST_BORROW_LOAD_FAST_BORROW);
+    FtStackRef value1 = {0};
+    FtStackRef value2 = {0};
+    {
+        value1 = ft_stackref_borrow_uncounted(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg >> 4)));
+        value2 = ft_stackref_borrow_uncounted(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg & 15)));
+    }
+    FT_EVAL_STACK_ADJUST(2);
+    FT_EVAL_STACK_AT(-2) = value1;
+    FT_EVAL_STACK_AT(-1) = value2;
     DISPATCH();
 }
 
 // LOAD_FAST_CHECK ( -- value)
 TARGET(LOAD_FAST_CHECK) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST_CHECK);
+    FtStackRef value = {0};
+    {
+        FtStackRef local = FT_EVAL_LOCAL(oparg);
+        if (ft_stackref_is_null(local))
+            ft_eval_op_unbound_local(frame, oparg);
+        if (ft_stackref_is_null(local)) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        value = ft_stackref_dup(local);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FAST_LOAD_FAST ( -- value1, value2)
 TARGET(LOAD_FAST_LOAD_FAST) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FAST_LOAD_FAST);
+    FtStackRef value1 = {0};
+    FtStackRef value2 = {0};
+    {
+        value1 = ft_stackref_dup(FT_EVAL_LOCAL(oparg >> 4));
+        value2 = ft_stackref_dup(FT_EVAL_LOCAL(oparg & 15));
+    }
+    FT_EVAL_STACK_ADJUST(2);
+    FT_EVAL_STACK_AT(-2) = value1;
+    FT_EVAL_STACK_AT(-1) = value2;
     DISPATCH();
 }
 
 // LOAD_FROM_DICT_OR_DEREF (class_dict -- value)
 TARGET(LOAD_FROM_DICT_OR_DEREF) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FROM_DICT_OR_DEREF);
+    FtStackRef class_dict = FT_EVAL_STACK_AT(-1);
+    FtStackRef value = {0};
+    {
+        FtObject *v = ft_eval_op_load_from_dict_or_deref(frame, FT_EVAL_BORROW(class_dict), oparg);
+        FT_EVAL_DECREF(class_dict);
+        if (v == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        value = FT_EVAL_STEAL(v);
+    }
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_FROM_DICT_OR_GLOBALS (mod_or_class_dict -- v)
 TARGET(LOAD_FROM_DICT_OR_GLOBALS) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_FROM_DICT_OR_GLOBALS);
+    FtStackRef mod_or_class_dict = FT_EVAL_STACK_AT(-1);
+    FtStackRef v = {0};
+    {
+        FtObject *r = ft_eval_op_load_from_dict_or_globals(frame, FT_EVAL_BORROW(mod_or_class_dict),
+                                                          FT_EVAL_NAME(oparg));
+        FT_EVAL_DECREF(mod_or_class_dict);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        v = ft_eval_stackref_from_new(r);
+    }
+    FT_EVAL_STACK_AT(-1) = v;
     DISPATCH();
 }
 
 // LOAD_GLOBAL ( -- res, null if (oparg & 1)), cache (counter/1, index/1, module_keys_version/1, builtin_keys_version/1)
 TARGET(LOAD_GLOBAL) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_GLOBAL);
+    FtStackRef res = {0};
+    FtStackRef null = {0};
+    {
+        FtObject *v = ft_eval_op_load_global(frame, FT_EVAL_NAME(oparg >> 1));
+        if (v == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        res = ft_eval_stackref_from_new(v);
+        null = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_ADJUST(1 + ((oparg & 1) ? 1 : 0));
+    FT_EVAL_STACK_AT(-1 - ((oparg & 1) ? 1 : 0)) = res;
+    if ((oparg & 1))
+        FT_EVAL_STACK_AT(-((oparg & 1) ? 1 : 0)) = null;
+    FT_EVAL_SKIP_CACHE(4);
     DISPATCH();
 }
 
 // LOAD_NAME ( -- v)
 TARGET(LOAD_NAME) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_NAME);
+    FtStackRef v = {0};
+    {
+        FtObject *r = ft_eval_op_load_name(frame, FT_EVAL_NAME(oparg));
+        if (r == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        v = ft_eval_stackref_from_new(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = v;
     DISPATCH();
 }
 
 // LOAD_SMALL_INT ( -- value)
 TARGET(LOAD_SMALL_INT) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_SMALL_INT);
+    FtStackRef value = {0};
+    {
+        value = ft_eval_stackref_from_new(ft_int_from_int64_ref(oparg));
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // LOAD_SPECIAL (owner -- attr, self_or_null)
 TARGET(LOAD_SPECIAL) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_SPECIAL);
+    FtStackRef owner = FT_EVAL_STACK_AT(-1);
+    FtStackRef attr = {0};
+    FtStackRef self_or_null = {0};
+    {
+        FtObject *meth = NULL, *self_obj = NULL;
+        int err = ft_eval_op_load_special(FT_EVAL_BORROW(owner), oparg, &meth, &self_obj);
+        FT_EVAL_DECREF(owner);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        attr = FT_EVAL_STEAL(meth);
+        self_or_null = self_obj != NULL ? FT_EVAL_STEAL(self_obj) : FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = attr;
+    FT_EVAL_STACK_AT(-1) = self_or_null;
     DISPATCH();
 }
 
 // LOAD_SUPER_ATTR (global_super, class, self -- attr, null if (oparg & 1)), cache (counter/1)
 TARGET(LOAD_SUPER_ATTR) {
-    FT_EVAL_UNIMPLEMENTED(LOAD_SUPER_ATTR);
+    FtStackRef global_super = FT_EVAL_STACK_AT(-3);
+    FtStackRef class = FT_EVAL_STACK_AT(-2);
+    FtStackRef self = FT_EVAL_STACK_AT(-1);
+    FtStackRef attr = {0};
+    FtStackRef null = {0};
+    {
+        FtObject *r = ft_eval_op_load_super_attr(FT_EVAL_BORROW(global_super), FT_EVAL_BORROW(class),
+                                                 FT_EVAL_BORROW(self), FT_EVAL_NAME(oparg >> 2), oparg & 2);
+        FT_EVAL_DECREF(global_super); FT_EVAL_DECREF(class); FT_EVAL_DECREF(self);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-3);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        attr = FT_EVAL_STEAL(r);
+        null = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_ADJUST(-2 + ((oparg & 1) ? 1 : 0));
+    FT_EVAL_STACK_AT(-1 - ((oparg & 1) ? 1 : 0)) = attr;
+    if ((oparg & 1))
+        FT_EVAL_STACK_AT(-((oparg & 1) ? 1 : 0)) = null;
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // MAKE_CELL ( -- )
 TARGET(MAKE_CELL) {
-    FT_EVAL_UNIMPLEMENTED(MAKE_CELL);
+    {
+        FtObject *cell = ft_cell_new_ref(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg)));
+        if (cell == NULL) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        FtStackRef old = FT_EVAL_LOCAL(oparg);
+        FT_EVAL_LOCAL(oparg) = FT_EVAL_STEAL(cell);
+        ft_stackref_xclose(old);
+    }
     DISPATCH();
 }
 
 // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
 TARGET(MAP_ADD) {
-    FT_EVAL_UNIMPLEMENTED(MAP_ADD);
+    FtStackRef dict = FT_EVAL_STACK_AT(-3 - (oparg - 1));
+    FtStackRef key = FT_EVAL_STACK_AT(-2);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_dict_set_item(FT_EVAL_BORROW(dict), FT_EVAL_BORROW(key), FT_EVAL_BORROW(value));
+        FT_EVAL_DECREF(key);
+        FT_EVAL_DECREF(value);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(2);
+    }
+    FT_EVAL_STACK_ADJUST(-2);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = dict;
     DISPATCH();
 }
 
 // MATCH_CLASS (subject, type, names -- attrs)
 TARGET(MATCH_CLASS) {
-    FT_EVAL_UNIMPLEMENTED(MATCH_CLASS);
+    FtStackRef subject = FT_EVAL_STACK_AT(-3);
+    FtStackRef type = FT_EVAL_STACK_AT(-2);
+    FtStackRef names = FT_EVAL_STACK_AT(-1);
+    FtStackRef attrs = {0};
+    {
+        FtObject *r = ft_eval_op_match_class(FT_EVAL_BORROW(subject), FT_EVAL_BORROW(type), oparg,
+                                             FT_EVAL_BORROW(names));
+        FT_EVAL_DECREF(subject); FT_EVAL_DECREF(type); FT_EVAL_DECREF(names);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-3);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        attrs = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-2);
+    FT_EVAL_STACK_AT(-1) = attrs;
     DISPATCH();
 }
 
 // POP_JUMP_IF_FALSE (cond -- ), cache (counter/1)
 TARGET(POP_JUMP_IF_FALSE) {
-    FT_EVAL_UNIMPLEMENTED(POP_JUMP_IF_FALSE);
+    FtStackRef cond = FT_EVAL_STACK_AT(-1);
+    {
+        if (FT_EVAL_BORROW(cond) == FT_FALSE)
+            JUMPBY(oparg);
+        FT_EVAL_DECREF(cond);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // POP_JUMP_IF_NONE (value -- ), cache (counter/1)
 TARGET(POP_JUMP_IF_NONE) {
-    FT_EVAL_UNIMPLEMENTED(POP_JUMP_IF_NONE);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        if (FT_EVAL_BORROW(value) == FT_NONE)
+            JUMPBY(oparg);
+        FT_EVAL_DECREF(value);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // POP_JUMP_IF_NOT_NONE (value -- ), cache (counter/1)
 TARGET(POP_JUMP_IF_NOT_NONE) {
-    FT_EVAL_UNIMPLEMENTED(POP_JUMP_IF_NOT_NONE);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        if (FT_EVAL_BORROW(value) != FT_NONE)
+            JUMPBY(oparg);
+        FT_EVAL_DECREF(value);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // POP_JUMP_IF_TRUE (cond -- ), cache (counter/1)
 TARGET(POP_JUMP_IF_TRUE) {
-    FT_EVAL_UNIMPLEMENTED(POP_JUMP_IF_TRUE);
+    FtStackRef cond = FT_EVAL_STACK_AT(-1);
+    {
+        if (FT_EVAL_BORROW(cond) == FT_TRUE)
+            JUMPBY(oparg);
+        FT_EVAL_DECREF(cond);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // RAISE_VARARGS (args[oparg] -- )
 TARGET(RAISE_VARARGS) {
-    FT_EVAL_UNIMPLEMENTED(RAISE_VARARGS);
+    FtStackRef *args = &FT_EVAL_STACK_AT(-oparg);
+    {
+        ft_eval_op_raise(ts, oparg >= 1 ? FT_EVAL_BORROW(args[0]) : NULL,
+                         oparg >= 2 ? FT_EVAL_BORROW(args[1]) : NULL);
+        bool bare = oparg == 0 && ft_error_occurred();
+        for (int ft_i_ = 0; ft_i_ < oparg; ft_i_++) FT_EVAL_DECREF(args[ft_i_]);
+        if (bare)
+            FT_EVAL_UNWIND_POP(0);
+        if (true) {
+            FT_EVAL_STACK_ADJUST(-oparg);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-oparg);
     DISPATCH();
 }
 
 // RERAISE (values[oparg], exc -- values[oparg])
 TARGET(RERAISE) {
-    FT_EVAL_UNIMPLEMENTED(RERAISE);
+    FtStackRef *values = &FT_EVAL_STACK_AT(-1 - oparg);
+    FtStackRef exc = FT_EVAL_STACK_AT(-1);
+    {
+        if (oparg) {
+            FtObject *li = FT_EVAL_BORROW(values[0]);
+            bool ok = false;
+            int64_t at = ft_int_check(li) ? ft_int_as_int64(li, &ok) : 0;
+            if (ok)
+                frame->instr_ptr = FT_EVAL_CODE()->co_code_adaptive + at;
+        }
+        ft_error_restore_steal(ft_stackref_to_ref_steal(exc));
+        FT_EVAL_UNWIND_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // SEND (receiver, v -- receiver, retval), cache (counter/1)
 TARGET(SEND) {
-    FT_EVAL_UNIMPLEMENTED(SEND);
+    FtStackRef receiver = FT_EVAL_STACK_AT(-2);
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    FtStackRef retval = {0};
+    {
+        FtObject *r = NULL;
+        FtSendResult st = ft_gen_send(FT_EVAL_BORROW(receiver), FT_EVAL_BORROW(v), &r);
+        FT_EVAL_DECREF(v);
+        if (st == FT_SEND_ERROR)
+            FT_EVAL_ERROR_POP(1);
+        retval = FT_EVAL_STEAL(r);
+        if (st == FT_SEND_RETURN)
+            JUMPBY(oparg);
+    }
+    FT_EVAL_STACK_AT(-2) = receiver;
+    FT_EVAL_STACK_AT(-1) = retval;
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // SET_ADD (set, unused[oparg - 1], v -- set, unused[oparg - 1])
 TARGET(SET_ADD) {
-    FT_EVAL_UNIMPLEMENTED(SET_ADD);
+    FtStackRef set = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_set_add(FT_EVAL_BORROW(set), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = set;
     DISPATCH();
 }
 
 // SET_FUNCTION_ATTRIBUTE (attr, func_in -- func_out)
 TARGET(SET_FUNCTION_ATTRIBUTE) {
-    FT_EVAL_UNIMPLEMENTED(SET_FUNCTION_ATTRIBUTE);
+    FtStackRef attr = FT_EVAL_STACK_AT(-2);
+    FtStackRef func_in = FT_EVAL_STACK_AT(-1);
+    FtStackRef func_out = {0};
+    {
+        ft_function_set_attribute_steal_unlocked(FT_EVAL_BORROW(func_in), oparg,
+                                                 ft_stackref_to_ref_steal(attr));
+        func_out = func_in;
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = func_out;
     DISPATCH();
 }
 
 // SET_UPDATE (set, unused[oparg - 1], iterable -- set, unused[oparg - 1])
 TARGET(SET_UPDATE) {
-    FT_EVAL_UNIMPLEMENTED(SET_UPDATE);
+    FtStackRef set = FT_EVAL_STACK_AT(-2 - (oparg - 1));
+    FtStackRef iterable = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_set_update(FT_EVAL_BORROW(set), FT_EVAL_BORROW(iterable));
+        FT_EVAL_DECREF(iterable);
+        if (err < 0)
+            FT_EVAL_ERROR_POP(1);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1 - (oparg - 1)) = set;
     DISPATCH();
 }
 
 // STORE_ATTR (v, owner -- ), cache (counter/1, version/2, index/1)
 TARGET(STORE_ATTR) {
-    FT_EVAL_UNIMPLEMENTED(STORE_ATTR);
+    FtStackRef v = FT_EVAL_STACK_AT(-2);
+    FtStackRef owner = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_object_set_attr(FT_EVAL_BORROW(owner), FT_EVAL_NAME(oparg), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v); FT_EVAL_DECREF(owner);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-2);
+    FT_EVAL_SKIP_CACHE(4);
     DISPATCH();
 }
 
 // STORE_DEREF (v -- )
 TARGET(STORE_DEREF) {
-    FT_EVAL_UNIMPLEMENTED(STORE_DEREF);
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    {
+        ft_cell_set_steal(FT_EVAL_BORROW(FT_EVAL_LOCAL(oparg)), ft_stackref_to_ref_steal(v));
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // STORE_FAST (value -- )
 TARGET(STORE_FAST) {
-    FT_EVAL_UNIMPLEMENTED(STORE_FAST);
+    FtStackRef value = FT_EVAL_STACK_AT(-1);
+    {
+        FtStackRef old = FT_EVAL_LOCAL(oparg);
+        FT_EVAL_LOCAL(oparg) = ft_eval_heap_safe(value);
+        ft_stackref_xclose(old);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // STORE_FAST_LOAD_FAST (value1 -- value2)
 TARGET(STORE_FAST_LOAD_FAST) {
-    FT_EVAL_UNIMPLEMENTED(STORE_FAST_LOAD_FAST);
+    FtStackRef value1 = FT_EVAL_STACK_AT(-1);
+    FtStackRef value2 = {0};
+    {
+        FtStackRef old = FT_EVAL_LOCAL(oparg >> 4);
+        FT_EVAL_LOCAL(oparg >> 4) = ft_eval_heap_safe(value1);
+        ft_stackref_xclose(old);
+        value2 = ft_stackref_dup(FT_EVAL_LOCAL(oparg & 15));
+    }
+    FT_EVAL_STACK_AT(-1) = value2;
     DISPATCH();
 }
 
 // STORE_FAST_STORE_FAST (value2, value1 -- )
 TARGET(STORE_FAST_STORE_FAST) {
-    FT_EVAL_UNIMPLEMENTED(STORE_FAST_STORE_FAST);
+    FtStackRef value2 = FT_EVAL_STACK_AT(-2);
+    FtStackRef value1 = FT_EVAL_STACK_AT(-1);
+    {
+        FtStackRef old1 = FT_EVAL_LOCAL(oparg >> 4);
+        FT_EVAL_LOCAL(oparg >> 4) = ft_eval_heap_safe(value1);
+        ft_stackref_xclose(old1);
+        FtStackRef old2 = FT_EVAL_LOCAL(oparg & 15);
+        FT_EVAL_LOCAL(oparg & 15) = ft_eval_heap_safe(value2);
+        ft_stackref_xclose(old2);
+    }
+    FT_EVAL_STACK_ADJUST(-2);
     DISPATCH();
 }
 
 // STORE_GLOBAL (v -- )
 TARGET(STORE_GLOBAL) {
-    FT_EVAL_UNIMPLEMENTED(STORE_GLOBAL);
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_dict_set_item(frame->f_globals, FT_EVAL_NAME(oparg), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // STORE_NAME (v -- )
 TARGET(STORE_NAME) {
-    FT_EVAL_UNIMPLEMENTED(STORE_NAME);
+    FtStackRef v = FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_store_name(frame, FT_EVAL_NAME(oparg), FT_EVAL_BORROW(v));
+        FT_EVAL_DECREF(v);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-1);
     DISPATCH();
 }
 
 // SWAP (bottom, unused[oparg - 2], top -- top_out, unused[oparg - 2], bottom_out)
 TARGET(SWAP) {
-    FT_EVAL_UNIMPLEMENTED(SWAP);
+    FtStackRef bottom = FT_EVAL_STACK_AT(-2 - (oparg - 2));
+    FtStackRef top = FT_EVAL_STACK_AT(-1);
+    FtStackRef top_out = {0};
+    FtStackRef bottom_out = {0};
+    {
+        top_out = top;
+        bottom_out = bottom;
+    }
+    FT_EVAL_STACK_AT(-2 - (oparg - 2)) = top_out;
+    FT_EVAL_STACK_AT(-1) = bottom_out;
     DISPATCH();
 }
 
 // UNPACK_EX (seq -- left[oparg & 255], unused, right[oparg >> 8])
 TARGET(UNPACK_EX) {
-    FT_EVAL_UNIMPLEMENTED(UNPACK_EX);
+    FtStackRef seq = FT_EVAL_STACK_AT(-1);
+    FtStackRef *left = &FT_EVAL_STACK_AT(-1);
+    FtStackRef *right = &FT_EVAL_STACK_AT((oparg & 255));
+    {
+        FtStackRef seq_ref = seq;
+        int err = ft_eval_op_unpack(FT_EVAL_BORROW(seq_ref), oparg & 0xFF, oparg >> 8, left);
+        FT_EVAL_DECREF(seq_ref);
+        (void)right;
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST((oparg & 255) + (oparg >> 8));
     DISPATCH();
 }
 
 // UNPACK_SEQUENCE (seq -- output[oparg]), cache (counter/1)
 TARGET(UNPACK_SEQUENCE) {
-    FT_EVAL_UNIMPLEMENTED(UNPACK_SEQUENCE);
+    FtStackRef seq = FT_EVAL_STACK_AT(-1);
+    FtStackRef *output = &FT_EVAL_STACK_AT(-1);
+    {
+        int err = ft_eval_op_unpack(FT_EVAL_BORROW(seq), oparg, -1, output);
+        FT_EVAL_DECREF(seq);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
+    FT_EVAL_STACK_ADJUST(-1 + oparg);
+    FT_EVAL_SKIP_CACHE(1);
     DISPATCH();
 }
 
 // YIELD_VALUE (retval -- value)
 TARGET(YIELD_VALUE) {
-    FT_EVAL_UNIMPLEMENTED(YIELD_VALUE);
+    FtStackRef retval = FT_EVAL_STACK_AT(-1);
+    FtStackRef value = {0};
+    {
+        FT_EVAL_YIELD(retval);
+        value = FT_STACKREF_NULL;
+    }
+    FT_EVAL_STACK_AT(-1) = value;
     DISPATCH();
 }
 
 // RESUME ( -- )
 TARGET(RESUME) {
-    FT_EVAL_UNIMPLEMENTED(RESUME);
+    {
+        int err = ft_eval_handle_pending(ts);
+        if (err < 0) {
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+    }
     DISPATCH();
 }
 

@@ -1,9 +1,9 @@
 // tests/gen/mock_ceval.c: a stand-in for eval/ceval.c that proves generated cases compile.
 //
-// tests/gen/test_gen_cases.py compiles this file twice with -Wall -Wextra -Werror: once with the real
-// eval/generated/ files and once with a golden test's outputs (-DFT_MOCK_DIR selects them). It defines
-// every macro that the header of cases.gen.h lists, with the simplest meaning that type-checks; it is never
-// run. TODO(#4): replace by compiling eval/ceval.c itself once it exists.
+// tests/gen/test_gen_cases.py compiles this file with -Wall -Wextra -Werror for each golden test's outputs
+// (-DFT_MOCK_DIR selects them); the real eval/generated/ cases are compiled inside eval/ceval.c, whose
+// helpers their bodies use. It defines every macro that the header of cases.gen.h lists, with the
+// simplest meaning that type-checks; it is never run.
 #include <stdint.h>   // uint16_t, uint32_t, uint64_t
 #include <string.h>   // memcpy
 

@@ -112,7 +112,11 @@ def main(argv):
                 passed += 1
 
     if cc:
-        result = compile_mock(cc, os.path.join(ROOT, "eval", "generated"))
+        # The real cases compile inside the real loop, eval/ceval.c, whose helpers their bodies use.
+        result = subprocess.run([cc, "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+                                 "-D_GNU_SOURCE", "-I", ROOT, "-I", os.path.join(ROOT, "include"),
+                                 os.path.join(ROOT, "eval", "ceval.c")],
+                                capture_output=True, text=True)
         if result.returncode != 0:
             failures.append("compile eval/generated: %s" % result.stderr.strip())
         else:

@@ -488,10 +488,12 @@ TEST(misbehaving_slots_and_special_methods)
     FtObject *in_tuple = ft_tuple_pack_ref(2, (FtObject *)&ft_str_type, p);
     CHECK_EQ_INT(ft_object_is_instance(five, in_tuple), 1);
     ft_decref(in_tuple);
-    // A type without __format__: (CPython's object.__format__ would apply; see the report).
+    // A type without its own __format__ inherits object.__format__: a non-empty spec is refused.
     FtObject *s = ft_object_new_of_type(&seq_only_type, 0);
-    CHECK(ft_object_format_ref(s, NULL) == NULL);
-    CHECK(obj_error_is(&ft_exc_type_error, "Type SeqOnly doesn't define __format__"));
+    FtObject *spec = ft_str_from_cstr_ref("x");
+    CHECK(ft_object_format_ref(s, spec) == NULL);
+    CHECK(obj_error_is(&ft_exc_type_error, "unsupported format string passed to SeqOnly.__format__"));
+    ft_decref(spec);
     // SeqOnly: iteration by index until IndexError; no len, so the hint is the default.
     FtObject *t = ft_sequence_tuple_ref(s);
     CHECK(obj_repr_is(t, "(0, 2, 4)"));

@@ -44,10 +44,13 @@ default_optimize(void)
     return ft_interp_main()->optimize;
 }
 
+// An end position as SyntaxError carries it: None when the record has no end (end_lineno 0, the
+// convention of compiler/syntax_error.h), else the number, 0 included (CPython's "'(' was never
+// closed" has end_offset 0).
 static FtObject *
-int_or_none_ref(int v)
+end_position_ref(const FtSyntaxError *err, int v)
 {
-    return v != 0 ? ft_int_from_int64_ref(v) : ft_none_ref();
+    return err->end_lineno != 0 ? ft_int_from_int64_ref(v) : ft_none_ref();
 }
 
 // Raises the exception an FtSyntaxError record describes.
@@ -80,9 +83,9 @@ raise_syntax_error(const FtSyntaxError *err, FtObject *filename)
     }
     FtObject *m = ft_str_from_cstr_ref(msg);
     FtObject *info = ft_tuple_new_ref(6);
-    FtObject *items[6] = {filename, int_or_none_ref(err->lineno), int_or_none_ref(err->offset),
+    FtObject *items[6] = {filename, ft_int_from_int64_ref(err->lineno), ft_int_from_int64_ref(err->offset),
                           err->text != NULL ? ft_str_from_cstr_ref(err->text) : ft_none_ref(),
-                          int_or_none_ref(err->end_lineno), int_or_none_ref(err->end_offset)};
+                          end_position_ref(err, err->end_lineno), end_position_ref(err, err->end_offset)};
     if (items[3] == NULL) {
         // Undecodable text: CPython decodes it with errors="replace"; drop it instead.
         ft_error_clear();

@@ -693,11 +693,13 @@ inline_comprehension(Analyzer *a, FtSymtableEntry *ste, FtSymtableEntry *comp,
             return ft_symtable_error_memory(b);
         ptrdiff_t existing = ft_symtable_entry_find(ste, k);
         // __class__, __classdict__ and __conditional_annotations__ never become free through a
-        // class block (see drop_class_free()).
+        // class block (see drop_class_free()), unless a scope nested in the comprehension (a lambda)
+        // needs them: then they stay free, so that the class provides the cell.
         if (scope == FT_SYMTABLE_FREE && ste->type == FT_SYMTABLE_BLOCK_CLASS
             && (k == b->n_class || k == b->n_classdict || k == b->n_cond_annotations)) {
             scope = FT_SYMTABLE_GLOBAL_IMPLICIT;
-            ft_symtable_set_discard(comp_free, k);
+            if (!is_free_in_any_child(comp, k))
+                ft_symtable_set_discard(comp_free, k);
             removed[removed_count++] = k;
         }
         if (existing < 0) {

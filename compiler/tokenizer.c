@@ -235,6 +235,14 @@ record_done_error(FtTokenizer *tok)
         int col = line != NULL ? ft_syntax_byte_to_char_col(line, line_len,
                                                             tok->parencolstack[tok->level - 1])
                                : 0;
+        // CPython's text is the bracket's line with its newline, which its tokenizer adds to a
+        // last line that has none.
+        char with_newline[512];
+        if (line != NULL && line_len < sizeof with_newline - 1) {
+            memcpy(with_newline, line, line_len);
+            with_newline[line_len++] = '\n';
+            line = with_newline;
+        }
         ft_syntax_error_set_n(&tok->error, FT_SYNTAX_ERROR, lineno, col + 1, lineno, 0, line,
                               line_len, "'%c' was never closed", tok->parenstack[tok->level - 1]);
         return;

@@ -7,8 +7,8 @@
 // Invariant: a bound frame holds a new reference (or a deferred one) in every parameter slot it
 //   fills; the positional-only fast path builds no tuple and no dict.
 // Concurrency: runs on the calling thread; the function's mutable attributes (defaults, kwdefaults)
-//   are read with try-increments through ft_xget_ref, so a concurrent `f.__defaults__ = ...` is
-//   seen whole or not at all.
+//   are read with acquire loads and borrowed (their writers retire old values through QSBR), so a
+//   concurrent `f.__defaults__ = ...` is seen whole or not at all.
 #include <stdlib.h>   // malloc free
 
 #include "eval/call.h"
@@ -22,7 +22,8 @@
 #include "objects/object.h"            // ft_vectorcall_nargs
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_*
-#include "runtime/refcount.h"          // ft_xget_ref
+#include "runtime/refcount.h"          // ft_incref
+#include "sync/atomic.h"               // ft_atomic_load_ptr_acquire
 
 static void
 frame_fill(FtFrame *frame, FtCodeObject *code)
@@ -210,7 +211,9 @@ bind_args(FtFrame *frame, FtFunctionObject *func, FtCodeObject *code, FtObject *
         }
         frame->localsplus[j] = ft_stackref_from_borrow(value);
     }
-    FtObject *defaults = ft_xget_ref(&func->func_defaults);
+    // Borrowed: a concurrent `f.__defaults__ = ...` retires the old tuple through QSBR, and binding
+    // reaches no quiescent state.
+    FtObject *defaults = ft_atomic_load_ptr_acquire((void **)&func->func_defaults);   // pairs with func_replace_steal's release
     Ft_ssize ndefaults = defaults != NULL ? ft_tuple_size(defaults) : 0;
     int err = 0;
     if (argcount > co_argcount && !(code->co_flags & FT_CO_VARARGS)) {
@@ -234,7 +237,7 @@ bind_args(FtFrame *frame, FtFunctionObject *func, FtCodeObject *code, FtObject *
         }
     }
     if (code->co_kwonlyargcount > 0) {
-        FtObject *kwdefaults = ft_xget_ref(&func->func_kwdefaults);
+        FtObject *kwdefaults = ft_atomic_load_ptr_acquire((void **)&func->func_kwdefaults);   // as defaults
         bool missing = false;
         for (int i = co_argcount; i < total_args; i++) {
             if (!ft_stackref_is_null(frame->localsplus[i]))
@@ -253,14 +256,12 @@ bind_args(FtFrame *frame, FtFunctionObject *func, FtCodeObject *code, FtObject *
             else
                 missing = true;
         }
-        ft_xdecref(kwdefaults);
         if (err == 0 && missing) {
             raise_missing(qualname, code, frame, co_argcount, total_args, "keyword-only");
             err = -1;
         }
     }
 done:
-    ft_xdecref(defaults);
     return err;
 }
 

@@ -49,7 +49,10 @@ static void
 raise_name_error(FtTypeObject *type, const char *fmt, FtObject *name)
 {
     ft_error_format(type, fmt, name);
-    set_name_error_name(name);
+    // Only a plain NameError carries the name (for "Did you mean"), as CPython's
+    // _PyEval_FormatExcCheckArg: UnboundLocalError does not.
+    if (type == &ft_exc_name_error)
+        set_name_error_name(name);
 }
 
 void
@@ -619,7 +622,7 @@ FtFrame *
 ft_eval_op_push_frame(FtThreadState *ts, FtObject *fn, FtStackRef *args, int total,
                       FtObject *kwnames)
 {
-    FtObject *buf[8];
+    FtObject *buf[8] = {NULL};   // zeroed: GCC -O2 cannot see that args_as_objects fills it
     FtObject **objs = args_as_objects(args, total, buf, 8);
     if (objs == NULL) {
         ft_error_no_memory();
@@ -642,7 +645,7 @@ ft_eval_op_push_frame(FtThreadState *ts, FtObject *fn, FtStackRef *args, int tot
 FtObject *
 ft_eval_op_call(FtObject *callable, FtStackRef *args, int total, FtObject *kwnames)
 {
-    FtObject *buf[8];
+    FtObject *buf[8] = {NULL};   // zeroed: GCC -O2 cannot see that args_as_objects fills it
     FtObject **objs = args_as_objects(args, total, buf, 8);
     if (objs == NULL)
         return ft_error_no_memory();
@@ -678,6 +681,8 @@ ft_eval_op_call_ex(FtObject *func, FtObject *callargs, FtObject *kwargs)
     Ft_ssize nkw = kwargs != NULL ? ft_dict_size(kwargs) : 0;
     FtObject **argv = malloc(sizeof(FtObject *) * (size_t)(nargs + nkw + 1));
     FtObject *kwnames = nkw > 0 ? ft_tuple_new_ref(nkw) : NULL;
+    for (Ft_ssize i = 0; kwnames != NULL && i < nkw; i++)
+        ft_tuple_set_item_steal_unlocked(kwnames, i, ft_none_ref());
     FtObject *res = NULL;
     if (argv == NULL || (nkw > 0 && kwnames == NULL)) {
         if (argv == NULL)
@@ -690,6 +695,11 @@ ft_eval_op_call_ex(FtObject *func, FtObject *callargs, FtObject *kwargs)
         Ft_ssize pos = 0, k = 0;
         FtObject *key, *value;
         while (k < nkw && ft_dict_next(kwargs, &pos, &key, &value)) {
+            if (!ft_str_check(key)) {
+                ft_error_set_string(&ft_exc_type_error, "keywords must be strings");
+                goto done;
+            }
+            ft_decref(ft_tuple_get_item_borrow(kwnames, k));
             ft_tuple_set_item_steal_unlocked(kwnames, k, ft_new_ref(key));
             // The dict is the caller's own fresh copy: its values outlive the call.
             argv[nargs + k] = value;

@@ -13,13 +13,14 @@
 //   state with a release store; a second resumer meanwhile fails the CAS and raises ValueError
 //   "generator already executing", as CPython's free-threaded build does.
 // Missing (TODO(#4)): coroutines and async generators (their types, await, async for), throw()
-//   forwarding into a delegated subiterator (CLEANUP_THROW, gi_yieldfrom), running finally blocks
+//   running finally blocks
 //   when a suspended generator is collected (close() from the finalizer), gi_frame's f_back.
 #include <stddef.h>   // offsetof
 
 #include "eval/eval_internal.h"   // ft_gen_* ft_eval_frame_ex
 
 #include "eval/eval.h"            // ft_eval_recursion_limit
+#include "eval/generated/opcode_ids.gen.h"   // FT_OP_YIELD_VALUE
 #include "objects/abstract.h"     // ft_object_call_method_ref
 #include "objects/code.h"         // FtCodeObject
 #include "objects/error.h"        // ft_error_* ft_exc_*
@@ -30,6 +31,8 @@
 #include "objects/str.h"          // ft_str_from_format_ref
 #include "objects/tuple.h"        // ft_tuple_*
 #include "objects/type.h"         // ft_type_ready ft_type_check
+#include "runtime/object_lock.h"  // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "runtime/qsbr.h"         // ft_qsbr_decref_delayed
 #include "sync/atomic.h"          // ft_atomic_*
 
 enum {
@@ -41,8 +44,9 @@ enum {
 
 typedef struct FtGenObject {
     FtVarObject ob_base;        // ob_size: slots of gi_data
-    FtObject *gi_name;          // str; immutable
-    FtObject *gi_qualname;      // str; immutable
+    FtObject *gi_name;          // str; set under the critical section, read with gen_slot_get_ref
+    FtObject *gi_qualname;      // str; as gi_name
+    FtObject *gi_code;          // the code object; immutable
     FtObject *gi_exc_state;     // the exception the generator was handling when it yielded, or
                                 // NULL; touched only by the thread that owns gi_state RUNNING
     uint8_t gi_state;           // atomic: FT_GEN_*, see the file comment
@@ -52,6 +56,20 @@ typedef struct FtGenObject {
 extern FtTypeObject ft_gen_type;
 
 #define GEN(op) ((FtGenObject *)(op))
+
+// A new reference to the object in *slot, or NULL. Writers replace such slots with a release store
+// and drop the old value through ft_qsbr_decref_delayed, so the value loaded here stays alive until
+// this (attached) thread's next quiescent state: the increment cannot race its free. (A
+// try-increment loop would spin on objects that were never marked for it.)
+static FtObject *
+gen_slot_get_ref(FtObject **slot)
+{
+    FtObject *v = ft_atomic_load_ptr_acquire((void **)slot);   // pairs with the release store of the writer
+    if (v != NULL)
+        ft_incref(v);
+    return v;
+}
+
 #define FT_GEN_FRAME_HEADER_SLOTS ((sizeof(FtFrame) + sizeof(FtStackRef) - 1) / sizeof(FtStackRef))
 
 static FtFrame *
@@ -75,6 +93,7 @@ ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssize nargs, F
         return NULL;
     gen->gi_name = ft_new_ref(((FtFunctionObject *)func)->func_name);
     gen->gi_qualname = ft_new_ref(((FtFunctionObject *)func)->func_qualname);
+    gen->gi_code = ft_new_ref((FtObject *)code);
     gen->gi_exc_state = NULL;
     gen->gi_state = FT_GEN_CREATED;
     FtFrame *frame = gen_frame((FtObject *)gen);
@@ -94,6 +113,8 @@ gen_finish(FtGenObject *gen)
     if (frame->f_executable != NULL)
         ft_eval_frame_clear(frame, frame->stackpointer);
 }
+
+static FtObject *gen_close(FtObject *op);
 
 // Resumes gen: arg is pushed as the yield's value (nothing for a fresh generator); with throwflag
 // the current exception is raised at the yield instead.
@@ -243,8 +264,13 @@ gen_iternext(FtObject *op)
     FtSendResult st = gen_resume(op, NULL, false, &res);
     if (st == FT_SEND_NEXT)
         return res;
-    if (st == FT_SEND_RETURN)
-        ft_decref(res);   // a return ends iteration; its value is dropped (no StopIteration)
+    if (st == FT_SEND_RETURN) {
+        // A return ends iteration: None silently, another value as StopIteration(value).
+        if (res == FT_NONE)
+            ft_decref(res);
+        else
+            set_stop_iteration_steal(res);
+    }
     return NULL;
 }
 
@@ -266,9 +292,90 @@ gen_send_method(FtObject *op, FtObject *arg)
     return res;
 }
 
+// The subiterator a generator suspended in `yield from` delegates to (a new reference), or NULL:
+// the frame stopped after a YIELD_VALUE whose oparg has bit 0 set, with the subiterator on top of
+// its stack. Called by the thread that claimed the generator.
+static FtObject *
+gen_yield_from_ref(FtObject *op)
+{
+    FtFrame *frame = gen_frame(op);
+    if (frame->f_executable == NULL || frame->stackpointer < 1)
+        return NULL;
+    FtCodeObject *code = (FtCodeObject *)frame->f_executable;
+    if (frame->instr_ptr <= code->co_code_adaptive)
+        return NULL;
+    uint16_t prev = frame->instr_ptr[-1];
+    if ((prev & 0xff) != FT_OP_YIELD_VALUE || ((prev >> 8) & 1) == 0)
+        return NULL;
+    FtStackRef top = frame->localsplus[code->co_nlocalsplus + frame->stackpointer - 1];
+    return ft_stackref_as_ref(top);
+}
+
+// Closes a delegated subiterator (close() for a generator, else its close method if any). 0 or -1.
+static int
+close_subiterator(FtObject *yf)
+{
+    FtObject *res;
+    if (yf->ob_type == &ft_gen_type) {
+        res = gen_close(yf);
+    } else {
+        FtObject *meth = NULL;
+        if (ft_object_lookup_attr(yf, ft_str_intern_cstr_ref("close"), &meth) < 0)
+            return -1;
+        if (meth == NULL)
+            return 0;
+        res = ft_object_call_no_args_ref(meth);
+        ft_decref(meth);
+    }
+    ft_xdecref(res);
+    return res != NULL ? 0 : -1;
+}
+
 static FtObject *
 gen_throw_exc(FtObject *op, FtObject *exc)
 {
+    FtGenObject *gen = GEN(op);
+    uint8_t state = FT_GEN_SUSPENDED;
+    // acq_rel: see gen_resume; the claim lets this thread read the frame for the subiterator.
+    if (ft_atomic_cas_uint8_acq_rel(&gen->gi_state, &state, FT_GEN_RUNNING)) {
+        FtObject *yf = gen_yield_from_ref(op);
+        FtObject *ret = NULL;
+        bool thrown = false;
+        if (yf != NULL) {
+            if (ft_type_is_subtype(exc->ob_type, &ft_exc_generator_exit)) {
+                if (close_subiterator(yf) < 0) {
+                    ft_decref(exc);
+                    exc = ft_error_fetch_ref();
+                }
+            } else if (yf->ob_type == &ft_gen_type) {
+                ret = gen_throw_exc(yf, ft_new_ref(exc));
+                thrown = true;
+            } else {
+                FtObject *meth = NULL;
+                int r = ft_object_lookup_attr(yf, ft_str_intern_cstr_ref("throw"), &meth);
+                if (r > 0) {
+                    ret = ft_object_call_one_arg_ref(meth, exc);
+                    ft_decref(meth);
+                    thrown = true;
+                } else if (r < 0) {
+                    ft_decref(exc);
+                    exc = ft_error_fetch_ref();
+                }
+            }
+            ft_decref(yf);
+        }
+        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with gen_resume's acquire
+        if (ret != NULL) {
+            ft_decref(exc);
+            return ret;   // the subiterator yielded: so does this generator
+        }
+        if (thrown) {
+            // The subiterator ended (StopIteration) or failed: its exception is raised at the
+            // yield, where CLEANUP_THROW turns StopIteration into the `yield from` value.
+            ft_decref(exc);
+            exc = ft_error_fetch_ref();
+        }
+    }
     ft_error_restore_steal(exc);
     FtObject *res = NULL;
     FtSendResult st = gen_resume(op, NULL, true, &res);
@@ -357,6 +464,7 @@ gen_dealloc(FtObject *op)
     ft_xdecref(gen->gi_exc_state);
     ft_xdecref(gen->gi_name);
     ft_xdecref(gen->gi_qualname);
+    ft_xdecref(gen->gi_code);
     ft_object_free_memory(op);
 }
 
@@ -385,21 +493,56 @@ gen_traverse(FtObject *op, FtVisitProc visit, void *arg)
 static FtObject *
 gen_repr(FtObject *op)
 {
-    return ft_str_from_format_ref("<generator object %U at %p>", GEN(op)->gi_qualname, (void *)op);
+    FtObject *q = gen_slot_get_ref(&GEN(op)->gi_qualname);
+    FtObject *r = ft_str_from_format_ref("<generator object %U at %p>", q, (void *)op);
+    ft_xdecref(q);
+    return r;
 }
 
 static FtObject *
 gen_get_name(FtObject *op, void *closure)
 {
     (void)closure;
-    return ft_new_ref(GEN(op)->gi_name);
+    return gen_slot_get_ref(&GEN(op)->gi_name);
 }
 
 static FtObject *
 gen_get_qualname(FtObject *op, void *closure)
 {
     (void)closure;
-    return ft_new_ref(GEN(op)->gi_qualname);
+    return gen_slot_get_ref(&GEN(op)->gi_qualname);
+}
+
+static int
+gen_set_str(FtObject *op, FtObject *value, FtObject **slot, const char *what)
+{
+    if (value == NULL || !ft_str_check(value)) {
+        ft_error_format(&ft_exc_type_error, "%s must be set to a string object", what);
+        return -1;
+    }
+    FtObject *old;
+    ft_incref(value);
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    old = *slot;
+    // release: pairs with the acquire load in gen_slot_get_ref().
+    ft_atomic_store_ptr_release((void **)slot, value);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_qsbr_decref_delayed(old);   // lock-free readers may be incrementing it
+    return 0;
+}
+
+static int
+gen_set_name(FtObject *op, FtObject *value, void *closure)
+{
+    (void)closure;
+    return gen_set_str(op, value, &GEN(op)->gi_name, "__name__");
+}
+
+static int
+gen_set_qualname(FtObject *op, FtObject *value, void *closure)
+{
+    (void)closure;
+    return gen_set_str(op, value, &GEN(op)->gi_qualname, "__qualname__");
 }
 
 static uint8_t
@@ -436,19 +579,18 @@ static FtObject *
 gen_get_code(FtObject *op, void *closure)
 {
     (void)closure;
-    FtFrame *frame = gen_frame(op);
-    // The code outlives the frame through the function; after completion report via the name.
-    if (frame->f_executable != NULL)
-        return ft_new_ref(frame->f_executable);
-    return ft_none_ref();
+    return ft_new_ref(GEN(op)->gi_code);
 }
 
 static FtObject *
 gen_get_yieldfrom(FtObject *op, void *closure)
 {
-    (void)op;
     (void)closure;
-    return ft_none_ref();   // TODO(#4): the delegated subiterator while suspended in `yield from`
+    // A snapshot: only meaningful while the generator is suspended (CPython reads it so too).
+    if (gen_state(op) != FT_GEN_SUSPENDED)
+        return ft_none_ref();
+    FtObject *yf = gen_yield_from_ref(op);
+    return yf != NULL ? yf : ft_none_ref();
 }
 
 static const FtMethodDef gen_methods[] = {
@@ -459,8 +601,8 @@ static const FtMethodDef gen_methods[] = {
 };
 
 static const FtGetSetDef gen_getset[] = {
-    {"__name__", gen_get_name, NULL, NULL, NULL},
-    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
     {"gi_running", gen_get_running, NULL, NULL, NULL},
     {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
     {"gi_frame", gen_get_frame, NULL, NULL, NULL},
@@ -489,6 +631,7 @@ FtTypeObject ft_gen_type = {
     .tp_traverse = gen_traverse,
     .tp_repr = gen_repr,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_iter = gen_iter,
     .tp_iternext = gen_iternext,
     .tp_as_async = &gen_as_async,

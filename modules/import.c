@@ -45,6 +45,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_thread", ft_thread_module_create_ref},
     {"builtins", NULL},
     {"sys", NULL},
+    {"time", ft_time_module_create_ref},
 };
 
 enum { BUILTIN_MODULE_COUNT = sizeof(builtin_modules) / sizeof(builtin_modules[0]) };

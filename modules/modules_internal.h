@@ -54,6 +54,8 @@ int ft_args_real(FtObject *x, int msg_kind, double *out);
 FtObject *ft_builtins_create_ref(void);
 FtObject *ft_sys_create_ref(const FtModulesConfig *config);
 FtObject *ft_thread_module_create_ref(void);
+// The time module (modules/time.c).
+FtObject *ft_time_module_create_ref(void);
 
 // What site.py adds to builtins (TODO(#4): run the real site module): exit and quit
 // (_sitebuiltins.Quitter objects). 0 or -1.

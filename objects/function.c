@@ -9,12 +9,11 @@
 // Concurrency:
 //   function: __code__ is replaced with a release store (old code retired through QSBR) and read
 //     with an acquire load; the other writable attributes are set under the function's critical
-//     section and read with ft_xget_ref (a try-increment tolerating a concurrent replacement, the
-//     old value dropped through ft_qsbr_decref_delayed). Functions use deferred reference counting.
-//   cell: ob_ref written under the cell's critical section, read with ft_xget_ref.
+//     section and read with an acquire load and an increment (slot_get_ref: safe because the old
+//     value is dropped through ft_qsbr_decref_delayed). Functions use deferred reference counting.
+//   cell: ob_ref written under the cell's critical section, read as the function's attributes.
 //   method: immutable.
-// Missing (TODO(#4)): __annotate__ evaluation for __annotations__ (PEP 649), weak references,
-//   __reduce__ for methods, function equality/hash beyond identity.
+// Missing (TODO(#4)): weak references, __reduce__ for methods.
 #include <stddef.h>   // offsetof
 #include <stdlib.h>   // malloc free
 
@@ -33,21 +32,35 @@
 #include "objects/type.h"         // ft_type_ready
 #include "runtime/object_lock.h"  // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/qsbr.h"         // ft_qsbr_decref_delayed
-#include "runtime/refcount.h"     // ft_xget_ref ft_object_set_deferred
+#include "runtime/refcount.h"     // ft_incref ft_object_set_deferred
 #include "runtime/thread_state.h" // ft_interp_main
 #include "sync/atomic.h"          // ft_atomic_*
 
 #define FUNC(op) ((FtFunctionObject *)(op))
 
+// A new reference to the object in *slot, or NULL. Writers replace such slots with a release store
+// and drop the old value through ft_qsbr_decref_delayed, so the value loaded here stays alive until
+// this (attached) thread's next quiescent state: the increment cannot race its free. (A
+// try-increment loop would spin on objects that were never marked for it.)
+static FtObject *
+slot_get_ref(FtObject **slot)
+{
+    FtObject *v = ft_atomic_load_ptr_acquire((void **)slot);   // pairs with the release store of the writer
+    if (v != NULL)
+        ft_incref(v);
+    return v;
+}
+
+
 // Replaces *slot with value (stolen) under op's critical section; the old value is dropped after a
-// grace period, since lock-free readers (ft_xget_ref) may be incrementing it.
+// grace period, since lock-free readers (slot_get_ref) may be incrementing it.
 static void
 func_replace_steal(FtObject *op, FtObject **slot, FtObject *value)
 {
     FtObject *old;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
     old = *slot;
-    // release: pairs with the acquire load in ft_xget_ref().
+    // release: pairs with the acquire load in slot_get_ref().
     ft_atomic_store_ptr_release((void **)slot, value);
     FT_END_CRITICAL_SECTION_OBJECT();
     if (old != NULL)
@@ -176,7 +189,7 @@ func_traverse(FtObject *op, FtVisitProc visit, void *arg)
 static FtObject *
 func_repr(FtObject *op)
 {
-    FtObject *q = ft_xget_ref(&FUNC(op)->func_qualname);
+    FtObject *q = slot_get_ref(&FUNC(op)->func_qualname);
     FtObject *r = ft_str_from_format_ref("<function %U at %p>", q, (void *)op);
     ft_xdecref(q);
     return r;
@@ -195,7 +208,7 @@ func_descr_get(FtObject *func, FtObject *obj, FtObject *type)
 static FtObject *
 func_get_slot(FtObject *op, void *closure)
 {
-    FtObject *v = ft_xget_ref((FtObject **)((char *)op + (size_t)closure));
+    FtObject *v = slot_get_ref((FtObject **)((char *)op + (size_t)closure));
     return v != NULL ? v : ft_none_ref();
 }
 
@@ -286,13 +299,30 @@ static FtObject *
 func_get_annotations(FtObject *op, void *closure)
 {
     (void)closure;
-    FtObject *a = ft_xget_ref(&FUNC(op)->func_annotations);
+    FtObject *a = slot_get_ref(&FUNC(op)->func_annotations);
     if (a != NULL)
         return a;
-    // TODO(#4): call __annotate__(1) when it is set (PEP 649).
-    FtObject *d = ft_dict_new_ref();
-    if (d == NULL)
-        return NULL;
+    FtObject *annotate = slot_get_ref(&FUNC(op)->func_annotate);
+    FtObject *d;
+    if (annotate != NULL) {
+        // PEP 649: the annotations are computed on first use by __annotate__(VALUE).
+        FtObject *format = ft_int_from_int64_ref(1);
+        d = format != NULL ? ft_object_vectorcall_ref(annotate, &format, 1, NULL) : NULL;
+        ft_xdecref(format);
+        ft_decref(annotate);
+        if (d == NULL)
+            return NULL;
+        if (!ft_dict_check(d)) {
+            ft_error_format(&ft_exc_type_error, "__annotate__ returned non-dict of type '%.100s'",
+                            d->ob_type->tp_name);
+            ft_decref(d);
+            return NULL;
+        }
+    } else {
+        d = ft_dict_new_ref();
+        if (d == NULL)
+            return NULL;
+    }
     func_replace_steal(op, &FUNC(op)->func_annotations, ft_new_ref(d));
     return d;
 }
@@ -335,7 +365,7 @@ static FtObject *
 func_get_type_params(FtObject *op, void *closure)
 {
     (void)closure;
-    FtObject *t = ft_xget_ref(&FUNC(op)->func_typeparams);
+    FtObject *t = slot_get_ref(&FUNC(op)->func_typeparams);
     return t != NULL ? t : ft_tuple_new_ref(0);
 }
 
@@ -371,7 +401,7 @@ static FtObject *
 func_get_dict(FtObject *op, void *closure)
 {
     (void)closure;
-    FtObject *d = ft_xget_ref(&FUNC(op)->func_dict);
+    FtObject *d = slot_get_ref(&FUNC(op)->func_dict);
     if (d != NULL)
         return d;
     d = ft_dict_new_ref();
@@ -380,7 +410,7 @@ func_get_dict(FtObject *op, void *closure)
     FtObject *winner;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
     if (FUNC(op)->func_dict == NULL) {
-        // release: pairs with the acquire load in ft_xget_ref().
+        // release: pairs with the acquire load in slot_get_ref().
         ft_atomic_store_ptr_release((void **)&FUNC(op)->func_dict, ft_new_ref(d));
         winner = d;
     } else {
@@ -466,7 +496,7 @@ ft_cell_new_ref(FtObject *value)
 FtObject *
 ft_cell_get_ref(FtObject *cell)
 {
-    return ft_xget_ref(&((FtCellObject *)cell)->ob_ref);
+    return slot_get_ref(&((FtCellObject *)cell)->ob_ref);
 }
 
 void
@@ -562,6 +592,7 @@ FtTypeObject ft_cell_type = {
     .tp_repr = cell_repr,
     .tp_richcompare = cell_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_getset = cell_getset,
     .tp_doc = "Create a new cell object.\n\n  contents\n    the contents of the cell. If not "
               "specified, the cell will be empty,\n    and \n further attempts to access its "
@@ -688,6 +719,35 @@ method_hash(FtObject *op)
     return x == -1 ? -2 : x;
 }
 
+// method(function, instance)
+static FtObject *
+method_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    (void)type;
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (kwnames != NULL && ft_tuple_size(kwnames) > 0)
+        return ft_error_format(&ft_exc_type_error, "method() takes no keyword arguments");
+    if (nargs != 2)
+        return ft_error_format(&ft_exc_type_error, "method expected 2 arguments, got %zd", nargs);
+    if (args[0]->ob_type->tp_call == NULL)
+        return ft_error_format(&ft_exc_type_error, "first argument must be callable");
+    if (args[1] == FT_NONE)
+        return ft_error_format(&ft_exc_type_error, "instance must not be None");
+    return ft_method_new_ref(args[0], args[1]);
+}
+
+static FtObject *
+method_get_doc(FtObject *op, void *closure)
+{
+    (void)closure;
+    return ft_object_get_attr_cstr_ref(((FtMethodObject *)op)->im_func, "__doc__");
+}
+
+static const FtGetSetDef method_getset[] = {
+    {"__doc__", method_get_doc, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static const FtMemberDef method_members[] = {
     {"__func__", FT_MEMBER_OBJECT, offsetof(FtMethodObject, im_func), FT_MEMBER_READONLY, NULL},
     {"__self__", FT_MEMBER_OBJECT, offsetof(FtMethodObject, im_self), FT_MEMBER_READONLY, NULL},
@@ -706,8 +766,10 @@ FtTypeObject ft_method_type = {
     .tp_richcompare = method_richcompare,
     .tp_call = method_call,
     .tp_getattro = method_getattro,
+    .tp_setattro = ft_object_generic_set_attr,
+    .tp_new = method_new,
     .tp_members = method_members,
-    .tp_doc = "Create a bound instance method object.",
+    .tp_getset = method_getset,
 };
 
 int

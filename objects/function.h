@@ -10,9 +10,11 @@
 //     acquire load, the old code retired through QSBR. The other writable attributes (__defaults__,
 //     __kwdefaults__, __doc__, __name__, __qualname__, __dict__, __annotations__, __annotate__,
 //     __type_params__) are written under the function's critical section and read with
-//     ft_xget_ref-style try-increments. Functions use deferred reference counting.
-//   * cell: ob_ref is guarded_by(ob_mutex) for writes; reads use a try-increment (a lock-free
-//     load that tolerates a concurrent replacement), as CPython's cell_get_ref under Py_GIL_DISABLED.
+//     an acquire load and an increment (the old value is retired through QSBR, so it stays alive
+//     until the reader's next quiescent state). Functions use deferred reference counting.
+//   * cell: ob_ref is guarded_by(ob_mutex) for writes (the old value retired through QSBR); reads
+//     use an acquire load and an increment, lock-free, as CPython's cell_get_ref under
+//     Py_GIL_DISABLED.
 //   * bound method: immutable.
 #ifndef FT_OBJECTS_FUNCTION_H
 #define FT_OBJECTS_FUNCTION_H

@@ -31,10 +31,11 @@
 #include "objects/list.h"          // ft_list_*
 #include "objects/bytes.h"         // ft_bytes_*
 #include "objects/code.h"          // FtCodeObject ft_code_*
-#include "objects/error.h"         // ft_error_*
+#include "objects/error.h"         // ft_error_* FtSyntaxErrorObject ft_exc_syntax_error
 #include "objects/object.h"        // ft_objects_init ft_object_repr_ref
 #include "objects/str.h"           // ft_str_*
 #include "objects/tuple.h"         // ft_tuple_*
+#include "objects/type.h"          // ft_type_is_subtype
 #include "programs/tool_support.h" // ft_tool_read_file
 #include "runtime/thread_state.h"  // ft_runtime_init ft_thread_*
 
@@ -162,6 +163,29 @@ print_code_object(FtCodeObject *co)
     }
 }
 
+// Prints a SyntaxError (or subclass) as ftpy-ast does for the parser's errors:
+// `CLASS: MSG (LINE, OFFSET, END_LINE, END_OFFSET)`, each position as repr() gives it (None when unset),
+// so that scripts/compare_syntax_errors.py can check the errors found after parsing too.
+static void
+print_syntax_error(FtObject *exc)
+{
+    FtSyntaxErrorObject *se = (FtSyntaxErrorObject *)exc;
+    FtObject *fields[5] = {se->msg, se->lineno, se->offset, se->end_lineno, se->end_offset};
+    const char *text[5];
+    FtObject *strs[5] = {NULL};
+    for (int i = 0; i < 5; i++) {
+        FtObject *v = fields[i] != NULL ? fields[i] : FT_NONE;
+        strs[i] = i == 0 ? ft_object_str_ref(v) : ft_object_repr_ref(v);
+        text[i] = strs[i] != NULL ? ft_str_as_utf8(strs[i], NULL) : "?";
+    }
+    ft_error_clear();
+    const char *name = strrchr(exc->ob_type->tp_name, '.');
+    printf("%s: %s (%s, %s, %s, %s)\n", name != NULL ? name + 1 : exc->ob_type->tp_name, text[0], text[1],
+           text[2], text[3], text[4]);
+    for (int i = 0; i < 5; i++)
+        ft_xdecref(strs[i]);
+}
+
 // Prints one file. Returns its exit status: 0, 1 (compile error, printed), 2 (cannot read).
 static int
 dis_file(const char *path)
@@ -180,10 +204,14 @@ dis_file(const char *path)
     ft_xdecref(filename);
     if (co == NULL) {
         FtObject *exc = ft_error_fetch_ref();
-        FtObject *msg = exc != NULL ? ft_object_str_ref(exc) : NULL;
-        printf("error: %s: %s\n", exc != NULL ? exc->ob_type->tp_name : "?",
-               msg != NULL ? ft_str_as_utf8(msg, NULL) : "");
-        ft_xdecref(msg);
+        if (exc != NULL && ft_type_is_subtype(exc->ob_type, &ft_exc_syntax_error)) {
+            print_syntax_error(exc);
+        } else {
+            FtObject *msg = exc != NULL ? ft_object_str_ref(exc) : NULL;
+            printf("error: %s: %s\n", exc != NULL ? exc->ob_type->tp_name : "?",
+                   msg != NULL ? ft_str_as_utf8(msg, NULL) : "");
+            ft_xdecref(msg);
+        }
         ft_xdecref(exc);
         return 1;
     }

@@ -24,6 +24,7 @@
 #include "objects/float.h"             // ft_float_type
 #include "objects/int.h"               // ft_int_* ft_bool_from
 #include "objects/list.h"              // ft_list_type
+#include "objects/memoryview.h"        // ft_memoryview_type
 #include "objects/method_def.h"        // FtMethodDef ft_cfunction_new_ref
 #include "objects/module.h"            // ft_module_*
 #include "objects/object.h"            // ft_none_object ft_object_*
@@ -146,31 +147,7 @@ static FtObject *
 builtin_ascii(FtObject *self, FtObject *arg)
 {
     (void)self;
-    FtObject *r = ft_object_repr_ref(arg);
-    if (r == NULL)
-        return NULL;
-    Ft_ssize n = ft_str_length(r);
-    bool all_ascii = true;
-    for (Ft_ssize i = 0; i < n && all_ascii; i++)
-        all_ascii = ft_str_read_char(r, i) < 128;
-    if (all_ascii)
-        return r;
-    static const char hexdigits[] = "0123456789abcdef";
-    FtStrWriter w = {0};
-    for (Ft_ssize i = 0; i < n; i++) {
-        uint32_t c = ft_str_read_char(r, i);
-        if (c < 128) {
-            ft_str_writer_push(&w, c);
-            continue;
-        }
-        int ndigits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
-        ft_str_writer_push(&w, '\\');
-        ft_str_writer_push(&w, ndigits == 2 ? 'x' : ndigits == 4 ? 'u' : 'U');
-        for (int d = ndigits - 1; d >= 0; d--)
-            ft_str_writer_push(&w, (uint32_t)hexdigits[(c >> (4 * d)) & 0xF]);
-    }
-    ft_decref(r);
-    return ft_str_writer_finish_ref(&w);
+    return ft_str_ascii_ref(arg);
 }
 
 static FtObject *
@@ -832,7 +809,8 @@ ft_builtins_create_ref(void)
         add_type(dict, "bytes", &ft_bytes_type) < 0 || add_type(dict, "complex", &ft_complex_type) < 0 ||
         add_type(dict, "dict", &ft_dict_type) < 0 || add_type(dict, "float", &ft_float_type) < 0 ||
         add_type(dict, "frozenset", &ft_frozenset_type) < 0 || add_type(dict, "int", &ft_int_type) < 0 ||
-        add_type(dict, "list", &ft_list_type) < 0 || add_type(dict, "object", &ft_base_object_type) < 0 ||
+        add_type(dict, "list", &ft_list_type) < 0 ||
+        add_type(dict, "memoryview", &ft_memoryview_type) < 0 || add_type(dict, "object", &ft_base_object_type) < 0 ||
         add_type(dict, "range", &ft_range_type) < 0 || add_type(dict, "set", &ft_set_type) < 0 ||
         add_type(dict, "slice", &ft_slice_type) < 0 || add_type(dict, "str", &ft_str_type) < 0 ||
         add_type(dict, "tuple", &ft_tuple_type) < 0 || add_type(dict, "type", &ft_type_type) < 0)
@@ -842,7 +820,6 @@ ft_builtins_create_ref(void)
         add_type(dict, "staticmethod", &ft_staticmethod_type) < 0 ||
         add_type(dict, "super", &ft_super_type) < 0)
         goto error;
-    // TODO(#4): memoryview (needs the buffer protocol).
     if (ft_builtins_iter_add_types(dict) < 0)
         goto error;
     for (int i = 0; i < ft_exception_type_count; i++) {

@@ -11,14 +11,15 @@
 // types are immutable after ft_type_ready) and calls them; the slots lock their own objects. Any
 // call may run arbitrary code, so nothing here caches a size or item across a call.
 //
-// Missing (TODO(#4)): types.GenericAlias for type[...] (type.__class_getitem__), types.UnionType in
-// isinstance(), a per-thread recursion counter shared with the eval loop (the depth here is counted
-// per call chain), the DeprecationWarning for __index__ returning an int subclass.
+// Missing (TODO(#4)): types.GenericAlias for type[...] (type.__class_getitem__), a per-thread
+// recursion counter shared with the eval loop (the depth here is counted per call chain), the
+// DeprecationWarning for __index__ returning an int subclass.
 #include <stdlib.h>   // malloc realloc free
 
 #include "objects/abstract.h"
 
 #include "objects/error.h"    // ft_error_* ft_exc_*
+#include "objects/generic_alias.h"   // ft_union_check ft_union_args_borrow
 #include "objects/int.h"      // ft_int_check_exact ft_int_as_int64
 #include "objects/object.h"   // ft_object_* FT_NOT_IMPLEMENTED
 #include "objects/range.h"    // ft_range_init_types
@@ -358,6 +359,8 @@ ft_sequence_tuple_ref(FtObject *iterable)
     }
     if (cap < 8)
         cap = 8;
+    if (cap > 4096)   // a hint is only a hint: grow from here rather than trust a huge one
+        cap = 4096;
     Ft_ssize n = 0;
     FtObject **items = malloc((size_t)cap * sizeof(FtObject *));
     FtObject *result = NULL;
@@ -634,6 +637,8 @@ recursive_isinstance(FtObject *inst, FtObject *cls, int depth)
         return object_isinstance(inst, cls, depth);
     if (depth > ABSTRACT_MAX_DEPTH)
         return recursion_error(" in __instancecheck__");
+    if (ft_union_check(cls))
+        cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members
     if (ft_tuple_check(cls)) {
         int r = 0;
         for (Ft_ssize i = 0; i < ft_tuple_size(cls) && r == 0; i++)
@@ -677,6 +682,8 @@ object_issubclass(FtObject *derived, FtObject *cls, int depth)
     }
     if (depth > ABSTRACT_MAX_DEPTH)
         return recursion_error(" in __subclasscheck__");
+    if (ft_union_check(cls))
+        cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members
     if (ft_tuple_check(cls)) {
         int r = 0;
         for (Ft_ssize i = 0; i < ft_tuple_size(cls) && r == 0; i++)

@@ -2,8 +2,8 @@
 // CPython's over-allocation, the mutating methods, the slots, iteration and the method table (the
 // shared read-only methods live in objects/bytes_methods.c and run inside this object's section).
 //
-// Layout: FtByteArrayObject header (ob_size, ob_bytes, allocated); ob_bytes is a malloc'd buffer of
-// allocated bytes holding ob_size bytes and a NUL (NULL while allocated == 0).
+// Layout: FtByteArrayObject header (ob_size, ob_bytes, allocated); ob_bytes is an ft_runtime_mem
+// buffer of allocated bytes holding ob_size bytes and a NUL (NULL while allocated == 0).
 // Invariants: 0 <= ob_size < allocated when ob_bytes != NULL; ob_bytes[ob_size] == '\0'.
 //
 // Concurrency:
@@ -14,15 +14,18 @@
 //                                       object's section is entered (never two sections nested
 //                                       across a blocking call, so a suspended section never
 //                                       exposes a stale view)
-// No lock-free reader ever touches ob_bytes, so the buffer is resized with plain realloc.
+// No lock-free reader ever touches ob_bytes, so a resize copies into a new buffer and frees the old
+// one at once (ft_runtime_mem, like the other containers' storage).
 //
-// Missing (TODO(#4)): __index__ keys, the buffer protocol and export counting, bytearray
-// subclasses' repr name, __alloc__ / ob_start's O(1) deletion from the front.
+// Missing (TODO(#4)): the buffer protocol and export counting (memoryview), __alloc__ /
+// ob_start's O(1) deletion from the front.
+#include <stdio.h>    // snprintf
 #include <stdlib.h>   // malloc realloc free
-#include <string.h>   // memcpy memmove memset memchr
+#include <string.h>   // memcpy memmove memset memchr strrchr
 
 #include "objects/bytearray.h"
 
+#include "objects/abstract_number.h"   // ft_number_index_ref
 #include "objects/bytes.h"          // ft_bytes_* (shared methods, repr, compare)
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_int_* ft_bool_from
@@ -35,6 +38,7 @@
 #include "objects/tuple.h"          // ft_tuple_*
 #include "objects/type.h"           // ft_type_ready
 #include "runtime/object_lock.h"    // FT_BEGIN_CRITICAL_SECTION_OBJECT FT_ASSERT_LOCKED
+#include "runtime/runtime_mem.h"    // ft_runtime_mem_alloc ft_runtime_mem_free
 #include "sync/atomic.h"            // ft_atomic_*_ssize_relaxed
 
 #define BA(op) ((FtByteArrayObject *)(op))
@@ -78,10 +82,15 @@ resize_lock_held(FtByteArrayObject *self, Ft_ssize size)
         want = size + (size >> 3) + (size < 9 ? 3 : 6);
     else
         want = size + 1;
-    char *p = realloc(self->ob_bytes, (size_t)want);
+    char *p = ft_runtime_mem_alloc((size_t)want);
     if (p == NULL) {
         ft_error_no_memory();
         return -1;
+    }
+    if (self->ob_bytes != NULL) {
+        Ft_ssize keep = ft_bytearray_size((FtObject *)self);
+        memcpy(p, self->ob_bytes, (size_t)(keep < size ? keep : size));
+        ft_runtime_mem_free(self->ob_bytes);
     }
     self->ob_bytes = p;
     self->allocated = want;
@@ -282,7 +291,7 @@ ft_bytearray_extend_buffer(FtObject *ba, FtObject *other)
 static void
 bytearray_dealloc(FtObject *op)
 {
-    free(BA(op)->ob_bytes);
+    ft_runtime_mem_free(BA(op)->ob_bytes);
     ft_object_free_memory(op);
 }
 
@@ -290,10 +299,15 @@ static FtObject *
 bytearray_repr(FtObject *op)
 {
     FtObject *res;
+    // "Name(b'...')" with the type's short name (a subclass shows its own), as _PyType_Name.
+    const char *name = op->ob_type->tp_name;
+    const char *dot = strrchr(name, '.');
+    char prefix[208];
+    snprintf(prefix, sizeof prefix, "%.200s(", dot != NULL ? dot + 1 : name);
     FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
     Ft_ssize n;
     const char *p = ft_bytearray_data_lock_held(op, &n);
-    res = ft_bytes_repr_data_ref(p, n, "bytearray(", ")");
+    res = ft_bytes_repr_data_ref(p, n, prefix, ")");
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
 }
@@ -369,7 +383,14 @@ bytearray_subscript(FtObject *op, FtObject *key)
         FT_END_CRITICAL_SECTION_OBJECT();
         return res;
     }
-    // TODO(#4): __index__ keys.
+    if (key->ob_type->tp_as_number != NULL && key->ob_type->tp_as_number->nb_index != NULL) {
+        FtObject *index = ft_number_index_ref(key);   // an int: the branch above takes it
+        if (index == NULL)
+            return NULL;
+        FtObject *res = bytearray_subscript(op, index);
+        ft_decref(index);
+        return res;
+    }
     return ft_error_format(&ft_exc_type_error,
                            "bytearray indices must be integers or slices, not %.200s",
                            key->ob_type->tp_name);
@@ -485,8 +506,16 @@ bytearray_ass_subscript(FtObject *op, FtObject *key, FtObject *value)
         ft_xdecref(snap);
         return r;
     }
+    if (!ft_int_check(key) && key->ob_type->tp_as_number != NULL &&
+        key->ob_type->tp_as_number->nb_index != NULL) {
+        FtObject *index = ft_number_index_ref(key);
+        if (index == NULL)
+            return -1;
+        int r = bytearray_ass_subscript(op, index, value);
+        ft_decref(index);
+        return r;
+    }
     if (!ft_int_check(key)) {
-        // TODO(#4): __index__ keys.
         ft_error_format(&ft_exc_type_error,
                         "bytearray indices must be integers or slices, not %.200s",
                         key->ob_type->tp_name);
@@ -743,8 +772,6 @@ bytearray_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject
                                    "(%d)", names[found], found + 1);
         a[found] = args[nargs + k];
     }
-    if (type != &ft_bytearray_type)   // TODO(#4): bytearray subclasses
-        return ft_error_format(&ft_exc_type_error, "bytearray subclasses are not supported yet");
     FtObject *self = bytearray_alloc(type, NULL, 0);
     if (self == NULL)
         return NULL;
@@ -954,7 +981,7 @@ bytearray_clear_method(FtObject *self)
 {
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     FtByteArrayObject *ba = BA(self);
-    free(ba->ob_bytes);
+    ft_runtime_mem_free(ba->ob_bytes);
     ba->ob_bytes = NULL;
     ba->allocated = 0;
     set_size_lock_held(ba, 0);
@@ -978,14 +1005,18 @@ bytearray_copy_method(FtObject *self)
 static FtObject *
 bytearray_fromhex(FtObject *cls, FtObject *arg)
 {
-    (void)cls;
     Ft_ssize n;
     char *buf = ft_bytes_parse_hex(arg, &n);
     if (buf == NULL)
         return NULL;
     FtObject *res = ft_bytearray_from_data_ref(buf, n);
     free(buf);
-    return res;
+    if (res == NULL || cls == (FtObject *)&ft_bytearray_type)
+        return res;
+    // A subclass: cls(bytearray), as CPython's bytearray.fromhex.
+    FtObject *sub = ft_object_vectorcall_ref(cls, &res, 1, NULL);
+    ft_decref(res);
+    return sub;
 }
 
 // Wrappers running a shared method inside self's section, bytearray arguments first copied to

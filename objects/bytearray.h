@@ -15,7 +15,7 @@
 // ob_size (in ob_base) is atomic: written under ob_mutex with relaxed stores, read lock-free by len().
 typedef struct FtByteArrayObject {
     FtVarObject ob_base;
-    char *ob_bytes;       // guarded_by(ob_mutex): malloc'd, allocated bytes (NUL after the data),
+    char *ob_bytes;       // guarded_by(ob_mutex): from ft_runtime_mem, allocated bytes (NUL after the data),
                           // or NULL when allocated == 0
     Ft_ssize allocated;   // guarded_by(ob_mutex): the capacity of ob_bytes
 } FtByteArrayObject;

@@ -12,8 +12,7 @@
 //   construction                                 unpublished, owner thread only (_unlocked)
 //   bytearray arguments                          copied under their own section first (snapshots)
 //
-// Missing (TODO(#4)): bytes of objects with __bytes__ / the buffer
-// protocol, __index__ keys, bytes subclasses.
+// Missing (TODO(#4)): the buffer protocol of exporters other than bytearray and memoryview.
 #include <stdlib.h>   // malloc free
 #include <string.h>   // memcpy memcmp memset
 
@@ -24,6 +23,7 @@
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/int.h"           // ft_int_* ft_bool_from
 #include "objects/list.h"          // ft_list_* (bytes(list))
+#include "objects/memoryview.h"    // ft_memoryview_check ft_memoryview_to_bytes_ref
 #include "objects/method_def.h"    // FtMethodDef FT_METH_*
 #include "objects/object.h"        // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/slice.h"         // ft_slice_*
@@ -285,6 +285,8 @@ ft_bytes_from_object_ref(FtObject *x)
         return ft_bytes_from_data_ref(ft_bytes_data(x), ft_bytes_size(x));
     if (ft_bytearray_check(x))
         return ft_bytearray_to_bytes_ref(x);
+    if (ft_memoryview_check(x))
+        return ft_memoryview_to_bytes_ref(x);
     if (ft_str_check(x))
         return ft_error_format(&ft_exc_type_error, "cannot convert '%.200s' object to bytes",
                                x->ob_type->tp_name);
@@ -362,7 +364,14 @@ bytes_subscript(FtObject *op, FtObject *key)
             ft_bytes_data_unlocked(res)[k] = ft_bytes_data(op)[start + k * step];
         return res;
     }
-    // TODO(#4): __index__ keys.
+    if (key->ob_type->tp_as_number != NULL && key->ob_type->tp_as_number->nb_index != NULL) {
+        FtObject *index = ft_number_index_ref(key);   // an int: the branch above takes it
+        if (index == NULL)
+            return NULL;
+        FtObject *res = bytes_subscript(op, index);
+        ft_decref(index);
+        return res;
+    }
     return ft_error_format(&ft_exc_type_error, "byte indices must be integers or slices, not %.200s",
                            key->ob_type->tp_name);
 }
@@ -446,8 +455,30 @@ bytes_repeat(FtObject *op, Ft_ssize count)
 
 static const char *const new_kwlist[] = {"source", "encoding", "errors"};
 
+static FtObject *bytes_new_exact(FtObject *const *args, size_t nargsf, FtObject *kwnames);
+
 static FtObject *
 bytes_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    FtObject *res = bytes_new_exact(args, nargsf, kwnames);
+    if (res == NULL || type == &ft_bytes_type)
+        return res;
+    // A subclass instance holding a copy of the bytes (unpublished: plain stores).
+    Ft_ssize n = ft_bytes_size(res);
+    FtBytesObject *sub =
+        (FtBytesObject *)ft_object_new_sized(type, (size_t)type->tp_basicsize + (size_t)n + 1);
+    if (sub != NULL) {
+        sub->ob_base.ob_size = n;
+        sub->hash = -1;
+        memcpy(sub->data, ft_bytes_data(res), (size_t)n + 1);
+    }
+    ft_decref(res);
+    return (FtObject *)sub;
+}
+
+// bytes(...) with the arguments of bytes_new, always an exact bytes.
+static FtObject *
+bytes_new_exact(FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
@@ -473,8 +504,6 @@ bytes_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kw
                                    new_kwlist[found], found + 1);
         a[found] = args[nargs + k];
     }
-    if (type != &ft_bytes_type)   // TODO(#4): bytes subclasses
-        return ft_error_format(&ft_exc_type_error, "bytes subclasses are not supported yet");
     for (int i = 1; i < 3; i++) {
         if (a[i] != NULL && !ft_str_check(a[i]))
             return ft_error_format(&ft_exc_type_error,
@@ -503,6 +532,25 @@ bytes_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kw
         free(enc);
         return res;
     }
+    FtObject *conv;
+    int found = ft_object_lookup_special(x, "__bytes__", &conv);
+    if (found < 0)
+        return NULL;
+    if (found > 0) {
+        FtObject *res = ft_object_call_no_args_ref(conv);
+        ft_decref(conv);
+        if (res == NULL || ft_object_is_exact(res, &ft_bytes_type))
+            return res;
+        if (!ft_bytes_check(res)) {
+            ft_error_format(&ft_exc_type_error, "__bytes__ returned non-bytes (type %.200s)",
+                            res->ob_type->tp_name);
+            ft_decref(res);
+            return NULL;
+        }
+        FtObject *exact = ft_bytes_from_data_ref(ft_bytes_data(res), ft_bytes_size(res));
+        ft_decref(res);
+        return exact;
+    }
     if (ft_str_check(x))
         return ft_error_format(&ft_exc_type_error, "string argument without an encoding");
     if (ft_int_check(x)) {
@@ -517,7 +565,7 @@ bytes_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kw
             return ft_error_format(&ft_exc_value_error, "negative count");
         return ft_bytes_from_data_ref(NULL, (Ft_ssize)n);
     }
-    // TODO(#4): __bytes__ and the buffer protocol before iteration.
+    // TODO(#4): the buffer protocol of other exporters before iteration.
     return ft_bytes_from_object_ref(x);
 }
 
@@ -590,10 +638,14 @@ bytes_fromhex(FtObject *cls, FtObject *arg)
     char *buf = ft_bytes_parse_hex(arg, &n);
     if (buf == NULL)
         return NULL;
-    (void)cls;   // TODO(#4): subclasses (cls(bytes))
     FtObject *res = ft_bytes_from_data_ref(buf, n);
     free(buf);
-    return res;
+    if (res == NULL || cls == (FtObject *)&ft_bytes_type)
+        return res;
+    // A subclass: cls(bytes), as CPython's bytes.fromhex.
+    FtObject *sub = ft_object_vectorcall_ref(cls, &res, 1, NULL);
+    ft_decref(res);
+    return sub;
 }
 
 static FtObject *
@@ -795,5 +847,7 @@ ft_bytes_init_types(void)
         }
         empty_bytes = e;
     }
+    if (ft_memoryview_init_types() < 0)
+        return -1;
     return ft_bytearray_init_types();
 }

@@ -71,8 +71,8 @@ FtObject *ft_bytes_repr_data_ref(const char *data, Ft_ssize size, const char *pr
 FtObject *ft_bytes_compare_data(const char *a, Ft_ssize na, const char *b, Ft_ssize nb, int op);
 
 
-// bytes(x) for one object x (CPython's PyBytes_FromObject): bytes, bytearray, or an iterable of
-// ints; TypeError "cannot convert 'T' object to bytes" otherwise.
+// bytes(x) for one object x (CPython's PyBytes_FromObject): bytes, bytearray, memoryview, or an
+// iterable of ints; TypeError "cannot convert 'T' object to bytes" otherwise.
 FtObject *ft_bytes_from_object_ref(FtObject *x);
 
 // Collects an iterable of ints (a tuple, a list, or any iterable: may run Python code, so never
@@ -121,8 +121,8 @@ FtObject *ft_bytes_percent_format_ref(FtObject *self, FtObject *args);
 // bytes.maketrans(frm, to): the 256-byte table as bytes.
 FtObject *ft_bytes_method_maketrans(FtObject *cls, FtObject *const *args, Ft_ssize nargs);
 
-// Readies bytes, its iterator, bytearray and its iterator (objects/bytearray.c). TODO(#4): to be
-// called from ft_objects_init (objects/object.c, not owned here); tests call it after ft_objects_init.
+// Readies bytes, its iterator, memoryview (objects/memoryview.c), bytearray and its iterator
+// (objects/bytearray.c). Called once by ft_objects_init (objects/object.c), single-threaded.
 int ft_bytes_init_types(void);
 
 #endif // FT_OBJECTS_BYTES_H

@@ -25,6 +25,7 @@
 #include "objects/format_spec.h"   // FtNumError ft_format_free
 #include "objects/int.h"           // ft_int_* ft_bool_from
 #include "objects/list.h"          // ft_list_* (join over a list)
+#include "objects/memoryview.h"    // ft_memoryview_check ft_memoryview_to_bytes_ref
 #include "objects/object.h"        // ft_object_is_none
 #include "objects/str.h"           // ft_str_*
 #include "objects/str_methods.h"   // ft_str_decode_ref ft_str_encode
@@ -781,6 +782,8 @@ ft_bytes_method_join(FtObject *self, FtObject *iterable)
         FtObject *item = ft_tuple_get_item_borrow(items, k);
         if (ft_bytearray_check(item))
             snaps[k] = ft_bytearray_to_bytes_ref(item);
+        else if (ft_memoryview_check(item))
+            snaps[k] = ft_memoryview_to_bytes_ref(item);
         else if (ft_bytes_check(item))
             snaps[k] = ft_new_ref(item);
         else {
@@ -1693,11 +1696,16 @@ ft_bytes_percent_format_ref(FtObject *self, FtObject *args)
                 r = snap == NULL ? -1 : 0;
                 p = snap != NULL ? ft_bytes_data(snap) : NULL;
                 m = snap != NULL ? ft_bytes_size(snap) : 0;
+            } else if (ft_memoryview_check(arg)) {
+                snap = ft_memoryview_to_bytes_ref(arg);
+                r = snap == NULL ? -1 : 0;
+                p = snap != NULL ? ft_bytes_data(snap) : NULL;
+                m = snap != NULL ? ft_bytes_size(snap) : 0;
             } else if (ft_bytes_check(arg)) {
                 p = ft_bytes_data(arg);
                 m = ft_bytes_size(arg);
             } else {
-                // TODO(#4): __bytes__ and the buffer protocol.
+                // TODO(#4): __bytes__.
                 ft_error_format(&ft_exc_type_error,
                                 "%%b requires a bytes-like object, or an object that implements "
                                 "__bytes__, not '%.100s'", arg->ob_type->tp_name);

@@ -23,6 +23,7 @@
 // The location table is a sequence of entries, each covering 1..8 code units; the exception table a
 // sequence of (start, length, target, depth << 1 | lasti) varints in code units.
 #include <math.h>     // copysign
+#include <stdlib.h>   // malloc free
 #include <stddef.h>   // offsetof
 #include <stdint.h>   // uint8_t uint16_t
 #include <string.h>   // memcpy
@@ -797,10 +798,172 @@ code_varname_from_oparg(FtObject *op, FtObject *arg)
     return ft_new_ref(ft_tuple_get_item_borrow(co->co_localsplusnames, (Ft_ssize)i));
 }
 
+// code.replace(**changes): a copy with the named fields replaced (keywords only). The bytecode is
+// taken de-specialized (co_code). TODO(#4): co_varnames / co_cellvars / co_freevars / co_nlocals
+// replacement (they rebuild the localsplus tables).
+static FtObject *
+code_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    FtCodeObject *co = (FtCodeObject *)self;
+    if (nargs != 0)
+        return ft_error_format(&ft_exc_type_error, "replace() takes no positional arguments");
+    FtCodeSpec spec = {
+        .filename = co->co_filename, .name = co->co_name, .qualname = co->co_qualname,
+        .flags = co->co_flags, .argcount = co->co_argcount,
+        .posonlyargcount = co->co_posonlyargcount, .kwonlyargcount = co->co_kwonlyargcount,
+        .stacksize = co->co_stacksize, .firstlineno = co->co_firstlineno,
+        .consts = co->co_consts, .names = co->co_names,
+        .localsplusnames = co->co_localsplusnames, .localspluskinds = co->co_localspluskinds,
+        .linetable = co->co_linetable, .exceptiontable = co->co_exceptiontable,
+    };
+    FtObject *code_bytes = NULL;
+    Ft_ssize nkw = kwnames != NULL ? ft_tuple_size(kwnames) : 0;
+    static const struct {
+        const char *name;
+        size_t offset;
+        int kind;   // 0: int, 1: str, 2: tuple, 3: bytes
+    } fields[] = {
+        {"co_argcount", offsetof(FtCodeSpec, argcount), 0},
+        {"co_posonlyargcount", offsetof(FtCodeSpec, posonlyargcount), 0},
+        {"co_kwonlyargcount", offsetof(FtCodeSpec, kwonlyargcount), 0},
+        {"co_stacksize", offsetof(FtCodeSpec, stacksize), 0},
+        {"co_flags", offsetof(FtCodeSpec, flags), 0},
+        {"co_firstlineno", offsetof(FtCodeSpec, firstlineno), 0},
+        {"co_filename", offsetof(FtCodeSpec, filename), 1},
+        {"co_name", offsetof(FtCodeSpec, name), 1},
+        {"co_qualname", offsetof(FtCodeSpec, qualname), 1},
+        {"co_consts", offsetof(FtCodeSpec, consts), 2},
+        {"co_names", offsetof(FtCodeSpec, names), 2},
+        {"co_linetable", offsetof(FtCodeSpec, linetable), 3},
+        {"co_exceptiontable", offsetof(FtCodeSpec, exceptiontable), 3},
+    };
+    static const char *const kind_names[] = {"int", "str", "tuple", "bytes"};
+    for (Ft_ssize i = 0; i < nkw; i++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, i), *value = args[i];
+        if (ft_str_equal_cstr(key, "co_code")) {
+            if (!ft_bytes_check(value))
+                return ft_error_format(&ft_exc_type_error, "replace() argument 'co_code' must "
+                                       "be bytes, not %.200s", value->ob_type->tp_name);
+            if (ft_bytes_size(value) % 2 != 0)
+                return ft_error_format(&ft_exc_value_error, "code: co_code is malformed");
+            code_bytes = value;
+            continue;
+        }
+        size_t f = 0;
+        while (f < sizeof fields / sizeof fields[0] && !ft_str_equal_cstr(key, fields[f].name))
+            f++;
+        if (f == sizeof fields / sizeof fields[0])
+            return ft_error_format(&ft_exc_type_error,
+                                   "replace() got an unexpected keyword argument '%U'", key);
+        char *slot = (char *)&spec + fields[f].offset;
+        bool ok;
+        switch (fields[f].kind) {
+        case 0: {
+            ok = ft_int_check(value);
+            int64_t v = ok ? ft_int_as_int64(value, &ok) : 0;
+            if (ok && (v < 0 || v > INT32_MAX))
+                return ft_error_format(&ft_exc_value_error, "%s must be a positive integer",
+                                       fields[f].name);
+            if (ok)
+                *(int *)slot = (int)v;
+            break;
+        }
+        case 1:
+            ok = ft_str_check(value);
+            break;
+        case 2:
+            ok = ft_tuple_check(value);
+            break;
+        default:
+            ok = ft_bytes_check(value);
+            break;
+        }
+        if (!ok) {
+            if (ft_error_occurred())
+                return NULL;
+            return ft_error_format(&ft_exc_type_error, "replace() argument '%s' must be %s, "
+                                   "not %.200s", fields[f].name, kind_names[fields[f].kind],
+                                   value->ob_type->tp_name);
+        }
+        if (fields[f].kind != 0)
+            *(FtObject **)slot = value;
+    }
+    FtObject *own_code = NULL;
+    if (code_bytes == NULL) {
+        own_code = code_get_code(self, NULL);
+        if (own_code == NULL)
+            return NULL;
+        code_bytes = own_code;
+    }
+    Ft_ssize units = ft_bytes_size(code_bytes) / 2;
+    uint16_t *buf = malloc((size_t)(units > 0 ? units : 1) * sizeof(uint16_t));
+    if (buf == NULL) {
+        ft_xdecref(own_code);
+        return ft_error_no_memory();
+    }
+    const uint8_t *raw = (const uint8_t *)ft_bytes_data(code_bytes);
+    for (Ft_ssize i = 0; i < units; i++)
+        buf[i] = (uint16_t)(raw[2 * i] | (raw[2 * i + 1] << 8));
+    spec.code = buf;
+    spec.code_units = units;
+    FtObject *res = ft_code_new_ref(&spec);
+    free(buf);
+    ft_xdecref(own_code);
+    return res;
+}
+
+// co_lnotab (deprecated): pairs of (bytecode offset delta, line delta) bytes, derived from
+// co_lines() as CPython does, splitting deltas that do not fit one byte.
+static FtObject *
+code_get_lnotab(FtObject *op, void *closure)
+{
+    FtCodeObject *co = (FtCodeObject *)op;
+    Ft_ssize n = ((FtVarObject *)co)->ob_size;
+    uint8_t *out = malloc((size_t)(n * 8 + 8));
+    if (out == NULL)
+        return ft_error_no_memory();
+    Ft_ssize len = 0;
+    int last_line = co->co_firstlineno;
+    Ft_ssize last_offset = 0;
+    int prev_line = -2;
+    for (Ft_ssize i = 0; i < n; i++) {
+        int line = ft_code_line(co, i);
+        if (line == prev_line || line < 0) {
+            prev_line = line < 0 ? prev_line : line;
+            continue;
+        }
+        prev_line = line;
+        Ft_ssize bdelta = 2 * i - last_offset;
+        int ldelta = line - last_line;
+        if (bdelta == 0 && ldelta == 0)
+            continue;
+        while (bdelta > 255) {
+            out[len++] = 255;
+            out[len++] = 0;
+            bdelta -= 255;
+        }
+        while (ldelta > 127 || ldelta < -128) {
+            out[len++] = (uint8_t)bdelta;
+            out[len++] = (uint8_t)(ldelta > 0 ? 127 : -128);
+            ldelta -= ldelta > 0 ? 127 : -128;
+            bdelta = 0;
+        }
+        out[len++] = (uint8_t)bdelta;
+        out[len++] = (uint8_t)(int8_t)ldelta;
+        last_offset = 2 * i;
+        last_line = line;
+    }
+    FtObject *res = ft_bytes_from_data_ref((const char *)out, len);
+    free(out);
+    return res;
+}
+
 static const FtMethodDef code_methods[] = {
     {"co_lines", {.noargs = code_co_lines}, FT_METH_NOARGS, NULL},
     {"co_positions", {.noargs = code_co_positions}, FT_METH_NOARGS, NULL},
     {"_varname_from_oparg", {.o = code_varname_from_oparg}, FT_METH_O, NULL},
+    {"replace", {.fast_kw = code_replace}, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     "Return a copy of the code object with new values for the specified fields."},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -834,12 +997,13 @@ static const FtGetSetDef code_getset[] = {
     {"co_varnames", code_get_varnames, NULL, NULL, NULL},
     {"co_cellvars", code_get_cellvars, NULL, NULL, NULL},
     {"co_freevars", code_get_freevars, NULL, NULL, NULL},
+    {"co_lnotab", code_get_lnotab, NULL, NULL, NULL},
     {0},
 };
 
 /* --- Type object --- */
 
-// TODO(#4): code.__new__, replace(), co_lnotab, _co_code_adaptive.
+// TODO(#4): code.__new__, _co_code_adaptive.
 FtTypeObject ft_code_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "code",

@@ -1041,6 +1041,7 @@ FtTypeObject ft_complex_type = {
     .tp_hash = complex_hash,
     .tp_richcompare = complex_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_new = complex_new,
     .tp_as_number = &complex_as_number,
     .tp_methods = complex_methods,

@@ -19,13 +19,17 @@
 
 #include "objects/method_def.h"
 
+#include "objects/abstract_number.h"   // ft_number_as_ssize
+#include "objects/dict.h"          // ft_dict_*
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/int.h"           // ft_int_* ft_bool_from
+#include "objects/module.h"        // ft_module_check
 #include "objects/object.h"        // ft_object_* FT_OBJECT_HEAD_INIT
 #include "objects/str.h"           // ft_str_*
 #include "objects/tuple.h"         // ft_tuple_size
 #include "objects/type.h"          // ft_type_*
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "runtime/thread_state.h"  // ft_interp_main
 
 typedef struct DescrObject {
     FtObject ob_base;
@@ -393,9 +397,37 @@ descr_get_objclass(FtObject *self, void *closure)
     return ft_new_ref((FtObject *)((DescrObject *)self)->type);
 }
 
+// "T.name" with T's __qualname__.
+static FtObject *
+qualname_in_type_ref(FtTypeObject *type, FtObject *name)
+{
+    FtObject *key = ft_str_intern_cstr_ref("__qualname__");
+    if (key == NULL)
+        return NULL;
+    FtObject *tq = ft_object_get_attr_ref((FtObject *)type, key);
+    ft_decref(key);
+    if (tq == NULL)
+        return NULL;
+    if (!ft_str_check(tq)) {
+        ft_decref(tq);
+        return ft_error_format(&ft_exc_type_error, "<descriptor>.__objclass__.__qualname__ is not "
+                               "a unicode object");
+    }
+    FtObject *res = ft_str_from_format_ref("%U.%U", tq, name);
+    ft_decref(tq);
+    return res;
+}
+
+static FtObject *
+descr_get_qualname(FtObject *self, void *closure)
+{
+    DescrObject *d = (DescrObject *)self;
+    return qualname_in_type_ref(d->type, d->name);
+}
+
 static const FtGetSetDef descr_getset[] = {
     {.name = "__name__", .get = descr_get_name},
-    {.name = "__qualname__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_qualname},
     {.name = "__objclass__", .get = descr_get_objclass},
     {0},
 };
@@ -420,7 +452,7 @@ static FtObject *
 cfunction_repr(FtObject *op)
 {
     FtCFunctionObject *f = (FtCFunctionObject *)op;
-    if (f->self == NULL)
+    if (f->self == NULL || ft_module_check(f->self))
         return ft_str_from_format_ref("<built-in function %s>", f->def->name);
     return ft_str_from_format_ref("<built-in method %s of %s object at %p>", f->def->name,
                                   f->self->ob_type->tp_name, (void *)f->self);
@@ -460,15 +492,100 @@ cfunction_get_name(FtObject *self, void *closure)
     return ft_str_from_cstr_ref(((FtCFunctionObject *)self)->def->name);
 }
 
+// The module among sys.modules whose namespace holds a function made from def under its name,
+// as a new reference, or NULL (no exception) when there is none. For module-level functions
+// created without their module (TODO(#4): modules pass themselves as self; then this goes).
+static FtObject *
+defining_module_ref(const FtMethodDef *def)
+{
+    FtObject *modules = ft_interp_main()->modules_dict;
+    if (modules == NULL || !ft_dict_check(modules))
+        return NULL;
+    FtObject *snapshot = ft_dict_copy_ref(modules);   // iterate without holding its lock
+    if (snapshot == NULL) {
+        ft_error_clear();
+        return NULL;
+    }
+    FtObject *found = NULL, *mod;
+    Ft_ssize pos = 0;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(snapshot);
+    while (found == NULL && ft_dict_next(snapshot, &pos, NULL, &mod)) {
+        if (!ft_module_check(mod))
+            continue;
+        FtObject *fn = NULL;
+        int r = ft_dict_get_item_str_ref(((FtModuleObject *)mod)->md_dict, def->name, &fn);
+        if (r < 0)
+            ft_error_clear();
+        if (r > 0 && fn->ob_type == &ft_cfunction_type && ((FtCFunctionObject *)fn)->def == def)
+            found = ft_new_ref(mod);
+        ft_xdecref(fn);
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(snapshot);
+    return found;
+}
+
 static FtObject *
 cfunction_get_self(FtObject *self, void *closure)
 {
-    FtObject *s = ((FtCFunctionObject *)self)->self;
-    return s != NULL ? ft_new_ref(s) : ft_none_ref();   // TODO(#4): the module for functions
+    FtCFunctionObject *f = (FtCFunctionObject *)self;
+    if (f->self != NULL)
+        return ft_new_ref(f->self);
+    FtObject *mod = defining_module_ref(f->def);
+    return mod != NULL ? mod : ft_none_ref();
+}
+
+// A plain function's name; for a method, the qualified name of the bound object's type (the
+// object itself when it is a type: a classmethod) and the method name.
+static FtObject *
+cfunction_get_qualname(FtObject *self, void *closure)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)self;
+    FtObject *name = ft_str_from_cstr_ref(f->def->name);
+    if (name == NULL || f->self == NULL || ft_module_check(f->self))
+        return name;
+    FtTypeObject *owner = ft_type_check(f->self) ? (FtTypeObject *)f->self : f->self->ob_type;
+    FtObject *res = qualname_in_type_ref(owner, name);
+    ft_decref(name);
+    return res;
+}
+
+// The defining module's name for a function bound to its module, else None.
+static FtObject *
+cfunction_get_module(FtObject *self, void *closure)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)self;
+    if (f->self != NULL && !ft_module_check(f->self))
+        return ft_none_ref();
+    FtObject *mod = f->self != NULL ? ft_new_ref(f->self) : defining_module_ref(f->def);
+    if (mod == NULL)
+        return ft_none_ref();
+    FtObject *key = ft_str_intern_cstr_ref("__name__");
+    FtObject *res = key != NULL ? ft_object_get_attr_ref(mod, key) : NULL;
+    ft_xdecref(key);
+    ft_decref(mod);
+    return res;
+}
+
+static FtObject *
+cfunction_get_text_signature(FtObject *self, void *closure)
+{
+    return ft_none_ref();   // TODO(#4): the "name(sig)\n--\n\n" prefix of the doc
+}
+
+static FtObject *
+cfunction_get_doc(FtObject *self, void *closure)
+{
+    const char *doc = ((FtCFunctionObject *)self)->def->doc;
+    return doc != NULL ? ft_str_from_cstr_ref(doc) : ft_none_ref();
 }
 
 static const FtGetSetDef cfunction_getset[] = {
     {.name = "__name__", .get = cfunction_get_name},
+    {.name = "__qualname__", .get = cfunction_get_qualname},
+    {.name = "__text_signature__", .get = cfunction_get_text_signature},
+    {.name = "__module__", .get = cfunction_get_module},
+    {.name = "__doc__", .get = cfunction_get_doc},
     {.name = "__self__", .get = cfunction_get_self},
     {0},
 };
@@ -540,6 +657,59 @@ wrap_binary_right(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObjec
     if (check_args(nargs, 1) < 0)
         return NULL;
     return ((FtBinaryFunc)wrapped)(args[0], self);
+}
+
+// __pow__(other[, mod]) / __rpow__(other[, mod]) from the ternary nb_power slot.
+static FtObject *
+wrap_ternary(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (nargs < 1 || nargs > 2)
+        return ft_error_format(&ft_exc_type_error, "expected 1 or 2 arguments, got %zd", nargs);
+    FtObject *third = nargs == 2 ? args[1] : FT_NONE;
+    if (def->op)
+        return ((FtTernaryFunc)wrapped)(args[0], self, third);
+    return ((FtTernaryFunc)wrapped)(self, args[0], third);
+}
+
+// __mul__ / __rmul__ / __imul__ from a sequence's repeat slots: the count goes through __index__.
+static FtObject *
+wrap_index_arg(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+               GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    FtObject *o = args[0];
+    if (o->ob_type->tp_as_number == NULL || o->ob_type->tp_as_number->nb_index == NULL)
+        return ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
+                               o->ob_type->tp_name);
+    Ft_ssize n = ft_number_as_ssize(o, &ft_exc_overflow_error);
+    if (n == -1 && ft_error_occurred())
+        return NULL;
+    return ((FtSsizeArgFunc)wrapped)(self, n);
+}
+
+// __getitem__ from sq_item: a negative index counts from the end (CPython's wrap_sq_item).
+static FtObject *
+wrap_sq_item(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+             GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 1) < 0)
+        return NULL;
+    FtObject *o = args[0];
+    if (o->ob_type->tp_as_number == NULL || o->ob_type->tp_as_number->nb_index == NULL)
+        return ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
+                               o->ob_type->tp_name);
+    Ft_ssize i = ft_number_as_ssize(o, &ft_exc_overflow_error);
+    if (i == -1 && ft_error_occurred())
+        return NULL;
+    if (i < 0 && self->ob_type->tp_as_sequence->sq_length != NULL) {
+        Ft_ssize n = self->ob_type->tp_as_sequence->sq_length(self);
+        if (n < 0)
+            return NULL;
+        i += n;
+    }
+    return ((FtSsizeArgFunc)wrapped)(self, i);
 }
 
 static FtObject *
@@ -681,9 +851,9 @@ wrap_init(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnam
 #define MP(name, slot, wrapper) {name, SLOT_MP, offsetof(FtMappingMethods, slot), wrapper, 0, 0}
 #define AM(name, slot, wrapper) {name, SLOT_AM, offsetof(FtAsyncMethods, slot), wrapper, 0, 0}
 
-// CPython's slotdefs order: the first definition of a name wins.
-// TODO(#4): __pow__/__rpow__ (ternary), __mul__/__rmul__ and __getitem__ from the sequence slots
-// (ssizeargfunc), __setitem__/__delitem__ from sq_ass_item, __del__, __set_name__.
+// CPython's slotdefs order: the first definition of a name wins. (For the ternary and right-hand
+// forms the op field says which operand self is: 1 = the right one.)
+// TODO(#4): __setitem__/__delitem__ from sq_ass_item, __del__, __set_name__.
 static const FtSlotDef slotdefs[] = {
     TP("__getattribute__", tp_getattro, wrap_binary_left),
     TP("__setattr__", tp_setattro, wrap_setattr),
@@ -708,6 +878,8 @@ static const FtSlotDef slotdefs[] = {
     BIN("__mul__", "__rmul__", nb_multiply),
     BIN("__mod__", "__rmod__", nb_remainder),
     BIN("__divmod__", "__rdivmod__", nb_divmod),
+    {"__pow__", SLOT_NB, offsetof(FtNumberMethods, nb_power), wrap_ternary, 0, 0},
+    {"__rpow__", SLOT_NB, offsetof(FtNumberMethods, nb_power), wrap_ternary, 1, 0},
     NB("__neg__", nb_negative, wrap_unary),
     NB("__pos__", nb_positive, wrap_unary),
     NB("__abs__", nb_absolute, wrap_unary),
@@ -723,6 +895,7 @@ static const FtSlotDef slotdefs[] = {
     NB("__iadd__", nb_inplace_add, wrap_binary_left),
     NB("__isub__", nb_inplace_subtract, wrap_binary_left),
     NB("__imul__", nb_inplace_multiply, wrap_binary_left),
+    NB("__ipow__", nb_inplace_power, wrap_binary_left),
     NB("__imod__", nb_inplace_remainder, wrap_binary_left),
     NB("__ilshift__", nb_inplace_lshift, wrap_binary_left),
     NB("__irshift__", nb_inplace_rshift, wrap_binary_left),
@@ -742,8 +915,12 @@ static const FtSlotDef slotdefs[] = {
     MP("__delitem__", mp_ass_subscript, wrap_delitem),
     SQ("__len__", sq_length, wrap_len),
     SQ("__add__", sq_concat, wrap_binary_left),
+    SQ("__mul__", sq_repeat, wrap_index_arg),
+    SQ("__rmul__", sq_repeat, wrap_index_arg),
+    SQ("__getitem__", sq_item, wrap_sq_item),
     SQ("__contains__", sq_contains, wrap_contains),
     SQ("__iadd__", sq_inplace_concat, wrap_binary_left),
+    SQ("__imul__", sq_inplace_repeat, wrap_index_arg),
 };
 
 #undef TP

@@ -10,6 +10,8 @@
 // __set_name__ on a shared object stores under the object's critical section, but a lock-free
 // reader may still be using the value it replaces: TODO(#4) retire replaced values through QSBR
 // (CPython's free-threaded build has the same window).
+#include "objects/generic_alias.h"   // ft_generic_alias_init_types ft_union_init_types
+#include "objects/typevar.h"         // ft_typevar_init_types
 #include "objects/type.h"
 
 #include "objects/error.h"         // ft_error_* ft_exc_*
@@ -521,7 +523,13 @@ ft_staticmethod_new_ref(FtObject *callable)
 int
 ft_descr_python_init_types(void)
 {
-    if (ft_type_ready(&ft_property_type) < 0 || ft_type_ready(&ft_classmethod_type) < 0)
+    if (ft_type_ready(&ft_property_type) < 0 || ft_type_ready(&ft_classmethod_type) < 0 ||
+        ft_type_ready(&ft_staticmethod_type) < 0)
         return -1;
-    return ft_type_ready(&ft_staticmethod_type);
+    // The typing objects need descriptors, tuples and dicts readied first: this is the last
+    // objects/type*.c init ft_objects_init runs. TODO(#4): own entries in ft_objects_init.
+    if (ft_type_init_late_types() < 0 || ft_generic_alias_init_types() < 0 ||
+        ft_union_init_types() < 0)
+        return -1;
+    return ft_typevar_init_types();
 }

@@ -52,6 +52,7 @@
 
 #include "objects/dict.h"
 
+#include "objects/abstract.h"     // ft_object_get_iter_ref
 #include "objects/error.h"        // ft_error_* ft_exc_*
 #include "objects/int.h"          // ft_bool_from FT_TRUE FT_FALSE
 #include "objects/method_def.h"   // FtMethodDef FT_METH_*
@@ -827,6 +828,28 @@ ft_dict_next(FtObject *dict, Ft_ssize *pos, FtObject **key, FtObject **value)
     return 1;
 }
 
+int
+ft_dict_prev(FtObject *dict, Ft_ssize *pos, FtObject **key, FtObject **value)
+{
+    FtDictObject *d = (FtDictObject *)dict;
+    FT_ASSERT_LOCKED(d);
+    FtDictKeys *k = d->ma_keys;
+    FtDictEntry *e = keys_entries(k);
+    Ft_ssize i = (*pos < k->nentries ? *pos : k->nentries) - 1;
+    while (i >= 0 && entry_key(&e[i]) == NULL)
+        i--;
+    if (i < 0) {
+        *pos = 0;
+        return 0;
+    }
+    *pos = i;
+    if (key != NULL)
+        *key = entry_key(&e[i]);
+    if (value != NULL)
+        *value = entry_value(&e[i]);
+    return 1;
+}
+
 void
 ft_dict_clear(FtObject *dict)
 {
@@ -887,8 +910,7 @@ dict_merge_dict_lock_held(FtDictObject *d, FtDictObject *o, int override)
     return 0;
 }
 
-// The iteration helper the core lacks (TODO(#4): replace by the abstract iterator protocol once
-// objects/abstract.c exists): tuples by index, anything else through tp_iter / tp_iternext.
+// Iteration over any iterable: tuples by index, anything else through ft_object_get_iter_ref.
 typedef struct {
     FtObject *seq;    // the tuple, borrowed, or NULL
     FtObject *iter;   // the iterator (strong), or NULL
@@ -905,22 +927,8 @@ iter_begin(IterState *it, FtObject *iterable)
         it->seq = iterable;
         return 0;
     }
-    FtTypeObject *t = iterable->ob_type;
-    if (t->tp_iter == NULL) {
-        ft_error_format(&ft_exc_type_error, "'%.200s' object is not iterable", t->tp_name);
-        return -1;
-    }
-    it->iter = t->tp_iter(iterable);
-    if (it->iter == NULL)
-        return -1;
-    if (it->iter->ob_type->tp_iternext == NULL) {
-        ft_error_format(&ft_exc_type_error, "iter() returned non-iterator of type '%.100s'",
-                        it->iter->ob_type->tp_name);
-        ft_decref(it->iter);
-        it->iter = NULL;
-        return -1;
-    }
-    return 0;
+    it->iter = ft_object_get_iter_ref(iterable);
+    return it->iter == NULL ? -1 : 0;
 }
 
 // The next item (new reference), or NULL at the end (no exception) or on error (exception set).
@@ -1578,7 +1586,46 @@ dict_getitem_method(FtObject *self, FtObject *key)
 
 /* --- Type object --- */
 
+// __reversed__()
+static FtObject *
+dict_reversed_method(FtObject *self)
+{
+    return ft_dict_reversed_ref(self, 0);
+}
+
+// d | other: a copy of d updated from other (both dicts, else NotImplemented).
+static FtObject *
+dict_or(FtObject *self, FtObject *other)
+{
+    if (!ft_dict_check(self) || !ft_dict_check(other))
+        return FT_NOT_IMPLEMENTED;
+    FtObject *res = ft_dict_copy_ref(self);
+    if (res == NULL)
+        return NULL;
+    if (ft_dict_merge(res, other, 1) < 0) {
+        ft_decref(res);
+        return NULL;
+    }
+    return res;
+}
+
+// d |= other: d.update(other) (any mapping or iterable of pairs), then d.
+static FtObject *
+dict_ior(FtObject *self, FtObject *other)
+{
+    if (dict_update_common(self, &other, 1, NULL, "update") < 0)
+        return NULL;
+    return ft_new_ref(self);
+}
+
+static FtNumberMethods dict_as_number = {
+    .nb_or = dict_or,
+    .nb_inplace_or = dict_ior,
+};
+
 static const FtMethodDef dict_methods[] = {
+    {"__reversed__", {.noargs = dict_reversed_method}, FT_METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
     {"__contains__", {.o = dict_contains_method}, FT_METH_O,
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", {.o = dict_getitem_method}, FT_METH_O, "Return self[key]."},
@@ -1635,6 +1682,7 @@ FtTypeObject ft_dict_type = {
     .tp_iter = dict_iter,
     .tp_init = dict_init,
     .tp_new = dict_new,
+    .tp_as_number = &dict_as_number,
     .tp_as_sequence = &dict_as_sequence,
     .tp_as_mapping = &dict_as_mapping,
     .tp_methods = dict_methods,

@@ -100,6 +100,18 @@ FtObject *ft_dict_view_new_ref(FtObject *dict, FtTypeObject *type);
 // A new iterator over dict (type one of the three iterator types), or NULL.
 FtObject *ft_dict_iter_new_ref(FtObject *dict, FtTypeObject *type);
 
+// ft_dict_next backwards: *pos starts at FT_DICT_POS_END; 1 with borrowed *key/*value (either may
+// be NULL) for the previous live entry, 0 when none is left. Same locking rule as ft_dict_next.
+#define FT_DICT_POS_END ((Ft_ssize)(~(size_t)0 >> 1))
+int ft_dict_prev(FtObject *dict, Ft_ssize *pos, FtObject **key, FtObject **value);
+
+// reversed(dict) / reversed(view): which is 0 (keys), 1 (values) or 2 (items). A new reverse
+// iterator (dict_reversekeyiterator, ...) or NULL. Takes the dict's section.
+FtObject *ft_dict_reversed_ref(FtObject *dict, int which);
+extern FtTypeObject ft_dict_revkeyiterator_type;
+extern FtTypeObject ft_dict_revvalueiterator_type;
+extern FtTypeObject ft_dict_revitemiterator_type;
+
 
 // Readies the view and iterator types (objects/dict_views.c). Part of ft_dict_init_types.
 int ft_dict_views_init_types(void);

@@ -12,16 +12,21 @@
 // Concurrency: view fields are immutable after publication. An iterator's mutable fields are
 // guarded_by(the iterator's ob_mutex); __next__ holds both the iterator's and the dict's sections
 // (FT_BEGIN_CRITICAL_SECTION2_OBJECT), so concurrent next() calls on one iterator are serialized and
-// each sees a consistent table.
+// each sees a consistent table. The reverse iterators follow the same rule. The set operations and
+// comparisons of keys/items views copy both operands into new sets first (no section held while
+// hashing or comparing runs Python code).
 //
-// Missing (TODO(#4)): set operations and comparisons of keys and items views, view.mapping,
-// reversed(), __length_hint__, the values view's `in` (needs the generic iteration fallback).
+// Missing (TODO(#4)): view.mapping (needs a mappingproxy constructor from objects/type.c),
+// __length_hint__ of the forward iterators.
 #include <stdlib.h>   // realloc free
 
 #include "objects/dict.h"
 
+#include "objects/abstract.h"     // ft_object_get_iter_ref ft_iter_next_ref
 #include "objects/error.h"        // ft_error_* ft_exc_*
-#include "objects/int.h"          // ft_bool_from
+#include "objects/set.h"          // ft_set_new_ref ft_anyset_check
+#include "objects/int.h"          // ft_bool_from ft_int_from_int64_ref
+#include "objects/method_def.h"   // FtMethodDef FT_METH_*
 #include "objects/object.h"       // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/str.h"          // ft_str_*
 #include "objects/tuple.h"        // ft_tuple_*
@@ -169,6 +174,111 @@ items_view_contains(FtObject *op, FtObject *item)
     return r;
 }
 
+/* --- Set operations of the keys and items views --- */
+
+// set(a).<method>(b): the set operations of keys/items views (CPython's dictviews_or, _sub, _xor,
+// _and); a may be the non-view operand of a reflected call.
+static FtObject *
+view_set_op(FtObject *a, FtObject *b, const char *method)
+{
+    FtObject *result = ft_set_new_ref(a);
+    if (result == NULL)
+        return NULL;
+    FtObject *r = ft_object_call_method_cstr_ref(result, method, &b, 1);
+    if (r == NULL) {
+        ft_decref(result);
+        return NULL;
+    }
+    ft_decref(r);
+    return result;
+}
+
+static FtObject *
+view_or(FtObject *a, FtObject *b)
+{
+    return view_set_op(a, b, "update");
+}
+
+static FtObject *
+view_sub(FtObject *a, FtObject *b)
+{
+    return view_set_op(a, b, "difference_update");
+}
+
+static FtObject *
+view_xor(FtObject *a, FtObject *b)
+{
+    return view_set_op(a, b, "symmetric_difference_update");
+}
+
+static FtObject *
+view_and(FtObject *a, FtObject *b)
+{
+    return view_set_op(a, b, "intersection_update");
+}
+
+static FtNumberMethods view_as_number = {
+    .nb_subtract = view_sub,
+    .nb_and = view_and,
+    .nb_xor = view_xor,
+    .nb_or = view_or,
+};
+
+static bool
+is_set_like(FtObject *op)
+{
+    return ft_anyset_check(op) || op->ob_type == &ft_dict_keys_type ||
+           op->ob_type == &ft_dict_items_type;
+}
+
+// ==, !=, <, <=, >, >= of a keys/items view with a set or another such view: the comparison of the
+// two as sets (CPython's dictview_richcompare).
+static FtObject *
+view_richcompare(FtObject *v, FtObject *w, int op)
+{
+    if (!is_set_like(v) || !is_set_like(w))
+        return FT_NOT_IMPLEMENTED;
+    FtObject *sv = ft_set_new_ref(v);
+    if (sv == NULL)
+        return NULL;
+    FtObject *sw = ft_set_new_ref(w);
+    if (sw == NULL) {
+        ft_decref(sv);
+        return NULL;
+    }
+    FtObject *res = ft_object_rich_compare_ref(sv, sw, op);
+    ft_decref(sv);
+    ft_decref(sw);
+    return res;
+}
+
+// isdisjoint(other, /)
+static FtObject *
+view_isdisjoint(FtObject *self, FtObject *other)
+{
+    FtObject *it = ft_object_get_iter_ref(other);
+    if (it == NULL)
+        return NULL;
+    FtSequenceMethods *sq = self->ob_type->tp_as_sequence;
+    int found = 0;
+    for (;;) {
+        FtObject *item;
+        int r = ft_iter_next_ref(it, &item);
+        if (r <= 0) {
+            found = r;
+            break;
+        }
+        found = sq->sq_contains(self, item);
+        ft_decref(item);
+        if (found != 0)
+            break;
+    }
+    ft_decref(it);
+    if (found < 0)
+        return NULL;
+    return ft_bool_from(found == 0);
+}
+
 /* --- Iterators --- */
 
 FtObject *
@@ -290,6 +400,144 @@ itemiter_next(FtObject *op)
     return iter_next_common(op, 2);
 }
 
+/* --- Reverse iterators --- */
+
+// reversed(d) and reversed(view) (CPython's dictreviter): walks the entry table from the end, with
+// "dictionary changed size during iteration" when the dict's size moved since creation.
+typedef struct {
+    FtObject ob_base;
+    FtObject *dict;   // immutable after publish: a strong reference
+    Ft_ssize used;    // immutable after publish: the dict's size at creation
+    Ft_ssize pos;     // guarded_by(ob_mutex): ft_dict_prev's cursor
+    Ft_ssize len;     // guarded_by(ob_mutex): items still expected
+    int done;         // guarded_by(ob_mutex): 1 once exhausted or after the size error
+} DictRevIterObject;
+
+// which: 0 keys, 1 values, 2 items.
+static FtObject *
+dict_reversed_new_ref(FtObject *dict, int which)
+{
+    FtTypeObject *type = which == 0 ? &ft_dict_revkeyiterator_type
+                         : which == 1 ? &ft_dict_revvalueiterator_type
+                                      : &ft_dict_revitemiterator_type;
+    DictRevIterObject *it = (DictRevIterObject *)ft_object_new_of_type(type, 0);
+    if (it == NULL)
+        return NULL;
+    it->dict = ft_new_ref(dict);   // unpublished: plain stores
+    it->used = ft_dict_size(dict);
+    it->pos = FT_DICT_POS_END;
+    it->len = it->used;
+    it->done = 0;
+    return (FtObject *)it;
+}
+
+FtObject *
+ft_dict_reversed_ref(FtObject *dict, int which)
+{
+    if (!ft_dict_check(dict)) {
+        ft_error_bad_internal_call();
+        return NULL;
+    }
+    return dict_reversed_new_ref(dict, which);
+}
+
+static void
+reviter_dealloc(FtObject *op)
+{
+    ft_decref(((DictRevIterObject *)op)->dict);
+    ft_object_free_memory(op);
+}
+
+static int
+reviter_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    return visit(((DictRevIterObject *)op)->dict, arg);
+}
+
+static FtObject *
+reviter_next(FtObject *op)
+{
+    DictRevIterObject *it = (DictRevIterObject *)op;
+    FtObject *key = NULL, *value = NULL;
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    if (!it->done) {
+        if (ft_dict_size(it->dict) != it->used) {
+            ft_error_set_string(&ft_exc_runtime_error, "dictionary changed size during iteration");
+            it->done = 1;
+            r = -1;
+        } else if (ft_dict_prev(it->dict, &it->pos, &key, &value)) {
+            // Take the references before the sections end: the dict may change afterwards.
+            ft_incref(key);
+            ft_incref(value);
+            it->len--;
+            r = 1;
+        } else {
+            it->done = 1;
+        }
+    }
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    if (r <= 0)
+        return NULL;
+    if (op->ob_type == &ft_dict_revkeyiterator_type) {
+        ft_decref(value);
+        return key;
+    }
+    if (op->ob_type == &ft_dict_revvalueiterator_type) {
+        ft_decref(key);
+        return value;
+    }
+    FtObject *res = ft_tuple_new_ref(2);
+    if (res == NULL) {
+        ft_decref(key);
+        ft_decref(value);
+        return NULL;
+    }
+    ft_tuple_set_item_steal_unlocked(res, 0, key);
+    ft_tuple_set_item_steal_unlocked(res, 1, value);
+    return res;
+}
+
+// __length_hint__(): the items still expected, 0 once done or after a size change (CPython's
+// dictreviter_len).
+static FtObject *
+reviter_length_hint(FtObject *op)
+{
+    DictRevIterObject *it = (DictRevIterObject *)op;
+    Ft_ssize n;
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    n = it->done || ft_dict_size(it->dict) != it->used ? 0 : it->len;
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    return ft_int_from_int64_ref(n);
+}
+
+static const FtMethodDef reviter_methods[] = {
+    {"__length_hint__", {.noargs = reviter_length_hint}, FT_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static FtObject *
+view_reversed(FtObject *op)
+{
+    int which = op->ob_type == &ft_dict_keys_type ? 0 : op->ob_type == &ft_dict_values_type ? 1 : 2;
+    return dict_reversed_new_ref(((FtDictViewObject *)op)->dict, which);
+}
+
+static const FtMethodDef view_methods[] = {
+    {"__reversed__", {.noargs = view_reversed}, FT_METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static const FtMethodDef setview_methods[] = {
+    {"__reversed__", {.noargs = view_reversed}, FT_METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {"isdisjoint", {.o = view_isdisjoint}, FT_METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {NULL, {NULL}, 0, NULL},
+};
+
 /* --- Type objects --- */
 
 static FtSequenceMethods keys_view_as_sequence = {
@@ -306,7 +554,7 @@ static FtSequenceMethods items_view_as_sequence = {
     .sq_contains = items_view_contains,
 };
 
-#define DICT_VIEW_TYPE(cname, pyname, seq)                                      \
+#define DICT_VIEW_TYPE(cname, pyname, seq, number, compare, methods)         \
     FtTypeObject cname = {                                                      \
         .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                   \
         .tp_name = pyname,                                                      \
@@ -316,14 +564,20 @@ static FtSequenceMethods items_view_as_sequence = {
         .tp_dealloc = view_dealloc,                                             \
         .tp_traverse = view_traverse,                                           \
         .tp_repr = view_repr,                                                   \
+        .tp_richcompare = compare,                                              \
         .tp_getattro = ft_object_generic_get_attr_ref,                          \
         .tp_iter = view_iter,                                                   \
+        .tp_methods = methods,                                                  \
+        .tp_as_number = number,                                                 \
         .tp_as_sequence = &seq,                                                 \
     };
 
-DICT_VIEW_TYPE(ft_dict_keys_type, "dict_keys", keys_view_as_sequence)
-DICT_VIEW_TYPE(ft_dict_values_type, "dict_values", values_view_as_sequence)
-DICT_VIEW_TYPE(ft_dict_items_type, "dict_items", items_view_as_sequence)
+DICT_VIEW_TYPE(ft_dict_keys_type, "dict_keys", keys_view_as_sequence, &view_as_number,
+               view_richcompare, setview_methods)
+DICT_VIEW_TYPE(ft_dict_values_type, "dict_values", values_view_as_sequence, NULL, NULL,
+               view_methods)
+DICT_VIEW_TYPE(ft_dict_items_type, "dict_items", items_view_as_sequence, &view_as_number,
+               view_richcompare, setview_methods)
 
 #define DICT_ITER_TYPE(cname, pyname, next)                                     \
     FtTypeObject cname = {                                                      \
@@ -343,12 +597,32 @@ DICT_ITER_TYPE(ft_dict_keyiterator_type, "dict_keyiterator", keyiter_next)
 DICT_ITER_TYPE(ft_dict_valueiterator_type, "dict_valueiterator", valueiter_next)
 DICT_ITER_TYPE(ft_dict_itemiterator_type, "dict_itemiterator", itemiter_next)
 
+#define DICT_REVITER_TYPE(cname, pyname)                                        \
+    FtTypeObject cname = {                                                      \
+        .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                   \
+        .tp_name = pyname,                                                      \
+        .tp_basicsize = sizeof(DictRevIterObject),                              \
+        .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_DISALLOW_INSTANTIATION |    \
+                    FT_TPFLAGS_IMMUTABLETYPE,                                   \
+        .tp_dealloc = reviter_dealloc,                                          \
+        .tp_traverse = reviter_traverse,                                        \
+        .tp_getattro = ft_object_generic_get_attr_ref,                          \
+        .tp_iter = iter_self,                                                   \
+        .tp_iternext = reviter_next,                                            \
+        .tp_methods = reviter_methods,                                          \
+    };
+
+DICT_REVITER_TYPE(ft_dict_revkeyiterator_type, "dict_reversekeyiterator")
+DICT_REVITER_TYPE(ft_dict_revvalueiterator_type, "dict_reversevalueiterator")
+DICT_REVITER_TYPE(ft_dict_revitemiterator_type, "dict_reverseitemiterator")
+
 int
 ft_dict_views_init_types(void)
 {
     FtTypeObject *types[] = {&ft_dict_keys_type, &ft_dict_values_type, &ft_dict_items_type,
                              &ft_dict_keyiterator_type, &ft_dict_valueiterator_type,
-                             &ft_dict_itemiterator_type};
+                             &ft_dict_itemiterator_type, &ft_dict_revkeyiterator_type,
+                             &ft_dict_revvalueiterator_type, &ft_dict_revitemiterator_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (ft_type_ready(types[i]) < 0)
             return -1;

@@ -4,7 +4,7 @@
 // The current exception is one normalized exception instance per thread, in
 // FtThreadState.current_exception (owner-thread only), as CPython 3.12+. Every function here acts on
 // the calling thread's state and must be called with it attached. Exception objects are mutable
-// (args, __traceback__, __context__, __cause__, notes): their fields are guarded by ob_mutex and the
+// (args, __traceback__, __context__, __cause__, __dict__): their fields are guarded by ob_mutex and the
 // getters/setters take the object's critical section.
 #ifndef FT_OBJECTS_ERROR_H
 #define FT_OBJECTS_ERROR_H
@@ -13,11 +13,14 @@
 
 #include "runtime/object.h"   // FtObject FtTypeObject
 
-// The instance layouts. Every field is guarded_by(ob_mutex) (a strong reference or NULL).
+// The instance layouts. Every field is guarded_by(ob_mutex) (a strong reference or NULL) unless
+// its comment says otherwise.
 typedef struct FtBaseExceptionObject {
     FtObject ob_base;
     FtObject *args;         // a tuple, never NULL after construction
-    FtObject *notes;        // a tuple of str or NULL (TODO(#4): a list in __dict__ as CPython)
+    FtObject *dict;         // the instance __dict__ (tp_dictoffset) or NULL; written under ob_mutex
+                            // with a release store, read lock-free with an acquire load (as every
+                            // instance dict pointer, objects/object.c); __notes__ lives in it
     FtObject *traceback;    // NULL or a traceback (TODO(#4): traceback objects)
     FtObject *context;      // NULL or an exception
     FtObject *cause;        // NULL or an exception
@@ -55,6 +58,26 @@ typedef struct FtOSErrorObject {
     Ft_ssize written;       // BlockingIOError.characters_written, -1 when unset
 } FtOSErrorObject;
 
+// BaseExceptionGroup / ExceptionGroup (objects/exception_group.c). The fields are set by __new__
+// before the instance is published and never change after: read without a lock.
+typedef struct FtBaseExceptionGroupObject {
+    FtBaseExceptionObject base;
+    FtObject *msg;          // a str; immutable
+    FtObject *excs;         // a non-empty tuple of exceptions; immutable
+    FtObject *excs_str;     // repr() of the exceptions argument when it was neither a list nor a
+                            // tuple (saved at construction, as CPython 3.14's repr shows it), else
+                            // NULL; immutable
+} FtBaseExceptionGroupObject;
+
+// UnicodeEncodeError / UnicodeDecodeError / UnicodeTranslateError.
+typedef struct FtUnicodeErrorObject {
+    FtBaseExceptionObject base;
+    FtObject *encoding;     // a str, or NULL (UnicodeTranslateError)
+    FtObject *object;       // the str (encode, translate) or bytes (decode) being processed
+    Ft_ssize start, end;    // the offending range, as given (not clamped, as CPython 3.14)
+    FtObject *reason;       // a str
+} FtUnicodeErrorObject;
+
 typedef struct FtSyntaxErrorObject {
     FtBaseExceptionObject base;
     FtObject *msg, *filename, *lineno, *offset, *text, *end_lineno, *end_offset;
@@ -63,17 +86,20 @@ typedef struct FtSyntaxErrorObject {
 
 // The hierarchy, one row per built-in exception: X(c name, Python name, base's c name, layout).
 // Layouts: BASE (FtBaseExceptionObject), STOPITER, SYSEXIT, IMPORT, ATTR, NAME, KEY (base layout,
-// KeyError's str), OS (FtOSErrorObject), SYNTAX (FtSyntaxErrorObject), SUB (the base's layout and
-// slots, all inherited). The order is a valid readying order (every base before its subclasses).
-// TODO(#4): ExceptionGroup (two bases) and BaseExceptionGroup's fields; the Unicode errors'
-// attributes; OSError's winerror (Windows only).
+// KeyError's str), OS (FtOSErrorObject), SYNTAX (FtSyntaxErrorObject), EG (FtBaseExceptionGroupObject;
+// slots from objects/exception_group.c), EGSUB (ExceptionGroup: the base column is its layout
+// base, BaseExceptionGroup; ft_exceptions_init gives it the bases (BaseExceptionGroup, Exception)),
+// UENC / UDEC / UTRANS (FtUnicodeErrorObject), SUB (the base's layout and slots, all inherited).
+// The order is a valid readying order (every base before its subclasses).
+// TODO(#4): OSError's winerror (Windows only).
 #define FT_EXCEPTION_TYPES(X)                                                            \
     X(base_exception, "BaseException", base_exception, BASE)                                \
-    X(base_exception_group, "BaseExceptionGroup", base_exception, BASE)                     \
+    X(base_exception_group, "BaseExceptionGroup", base_exception, EG)                       \
     X(generator_exit, "GeneratorExit", base_exception, BASE)                                \
     X(keyboard_interrupt, "KeyboardInterrupt", base_exception, BASE)                        \
     X(system_exit, "SystemExit", base_exception, SYSEXIT)                                   \
     X(exception, "Exception", base_exception, BASE)                                         \
+    X(exception_group, "ExceptionGroup", base_exception_group, EGSUB)                       \
     X(arithmetic_error, "ArithmeticError", exception, BASE)                                 \
     X(floating_point_error, "FloatingPointError", arithmetic_error, BASE)                   \
     X(overflow_error, "OverflowError", arithmetic_error, BASE)                              \
@@ -121,9 +147,9 @@ typedef struct FtSyntaxErrorObject {
     X(type_error, "TypeError", exception, BASE)                                             \
     X(value_error, "ValueError", exception, BASE)                                           \
     X(unicode_error, "UnicodeError", value_error, BASE)                                     \
-    X(unicode_decode_error, "UnicodeDecodeError", unicode_error, BASE)                      \
-    X(unicode_encode_error, "UnicodeEncodeError", unicode_error, BASE)                      \
-    X(unicode_translate_error, "UnicodeTranslateError", unicode_error, BASE)                \
+    X(unicode_decode_error, "UnicodeDecodeError", unicode_error, UDEC)                      \
+    X(unicode_encode_error, "UnicodeEncodeError", unicode_error, UENC)                      \
+    X(unicode_translate_error, "UnicodeTranslateError", unicode_error, UTRANS)              \
     X(warning, "Warning", exception, BASE)                                                  \
     X(bytes_warning, "BytesWarning", warning, BASE)                                         \
     X(deprecation_warning, "DeprecationWarning", warning, BASE)                             \
@@ -170,8 +196,40 @@ FtObject *ft_exception_get_cause_ref(FtObject *exc);
 void ft_exception_set_context_steal(FtObject *exc, FtObject *value);
 void ft_exception_set_cause_steal(FtObject *exc, FtObject *value);
 
+// exc.__traceback__ (a new reference or NULL) and its setter (stealing tb: NULL or a traceback).
+FtObject *ft_exception_get_traceback_ref(FtObject *exc);
+void ft_exception_set_traceback_steal(FtObject *exc, FtObject *tb);
+
 // Readies the hierarchy and creates the preallocated MemoryError. Part of ft_objects_init.
 int ft_exceptions_init(void);
+
+// Exception groups and except* (objects/exception_group.c).
+
+// True if op is a BaseExceptionGroup instance (any subclass).
+bool ft_exception_group_check(const FtObject *op);
+
+// BaseExceptionGroup(msg, excs) as the interpreter creates one (CPython's
+// _PyExc_CreateExceptionGroup): msg UTF-8, excs a sequence of exceptions. A new reference or NULL.
+FtObject *ft_exception_group_new_ref(const char *msg, FtObject *excs);
+
+// CHECK_EG_MATCH (CPython's _PyEval_CheckExceptStarTypeValid + _PyEval_ExceptionGroupMatch): checks
+// match_type (TypeError "catching classes that do not inherit from BaseException is not allowed",
+// "catching ExceptionGroup with except* is not allowed. Use except instead."), then splits
+// exc_value: *match and *rest get new references (None when empty). A naked exception that matches
+// is wrapped in ExceptionGroup("", (exc,)) with a traceback entry for the calling thread's current
+// frame. Returns 0, or -1 with an exception set (*match and *rest NULL). The eval loop then sets
+// *match as the handled exception when it is not None.
+int ft_exception_group_match(FtObject *exc_value, FtObject *match_type, FtObject **match,
+                             FtObject **rest);
+
+// CALL_INTRINSIC_2 PREP_RERAISE_STAR (CPython's _PyExc_PrepReraiseStar): orig the exception caught
+// by the try-except* (raised, so it has a traceback), excs a list of the exceptions raised or
+// re-raised by its clauses (None entries skipped). Returns the exception to re-raise (a new
+// reference; None when there is nothing to raise), or NULL with an exception set.
+FtObject *ft_exception_prep_reraise_star_ref(FtObject *orig, FtObject *excs);
+
+// Fills BaseExceptionGroup's slots before the hierarchy is readied. Called by ft_exceptions_init.
+void ft_exception_group_init_slots(FtTypeObject *type);
 
 // The current exception of the calling thread.
 

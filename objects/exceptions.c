@@ -6,10 +6,13 @@
 // slots that differ from BaseException's (StopIteration.value, SystemExit.code, ImportError's
 // msg/name/path/name_from, AttributeError's name/obj, NameError's name, KeyError's str, OSError's
 // errno/strerror/filename/filename2/characters_written and errno -> subclass selection,
-// SyntaxError's msg/filename/lineno/offset/text/end_lineno/end_offset/print_file_and_line).
+// SyntaxError's msg/filename/lineno/offset/text/end_lineno/end_offset/print_file_and_line, the
+// Unicode errors' encoding/object/start/end/reason and str). BaseExceptionGroup's slots live in
+// objects/exception_group.c. Every instance has a __dict__ (arbitrary attributes, __notes__).
 //
 // Invariants: an instance's args is always a tuple; __context__ and __cause__ are NULL or exception
-// instances; setting __cause__ sets __suppress_context__.
+// instances; setting __cause__ sets __suppress_context__; __notes__, when add_note made it, is a
+// list in the instance dict.
 //
 // Concurrency: exception instances are mutable and shared (an exception can be raised in one thread
 // and inspected in another), so every field is guarded_by(ob_mutex): the getters and setters below
@@ -17,15 +20,19 @@
 // are released after the section ends. Construction (__new__/__init__ before publication) is
 // single-threaded. The types are static, readied at start-up.
 //
-// Missing (TODO(#4)): instance __dict__; __notes__ as a list in it (a tuple for now);
-// __reduce__/__setstate__; BaseExceptionGroup's fields and
-// ExceptionGroup; OSError's winerror (Windows); the Unicode errors' attributes and str.
+// Missing (TODO(#4)): OSError's winerror (Windows); the subclasses' own __reduce__ (ImportError's
+// and OSError's state).
 #include <errno.h>    // ENOENT EAGAIN ...
 #include <stddef.h>   // offsetof
+#include <stdio.h>    // snprintf
 
 #include "objects/error.h"
 
 #include "objects/abstract_number.h"   // ft_number_as_ssize
+#include "objects/bytearray.h"     // ft_bytearray_check ft_bytearray_to_bytes_ref
+#include "objects/bytes.h"         // ft_bytes_check ft_bytes_size ft_bytes_data
+#include "objects/dict.h"          // ft_dict_check
+#include "objects/list.h"          // ft_list_*
 #include "objects/frame.h"         // ft_traceback_check
 #include "objects/int.h"           // ft_int_check ft_int_as_int64 ft_int_from_int64_ref
 #include "objects/method_def.h"    // FtMethodDef FtMemberDef FtGetSetDef
@@ -34,6 +41,7 @@
 #include "objects/tuple.h"         // ft_tuple_*
 #include "objects/type.h"          // ft_type_ready ft_type_call_ref
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "sync/atomic.h"           // ft_atomic_*
 
 static FtObject *memory_error_instance;   // immortal; written once by ft_exceptions_init
 
@@ -94,6 +102,18 @@ FtObject *
 ft_exception_get_cause_ref(FtObject *exc)
 {
     return exc_field_get_ref(exc, &EXC(exc)->cause);
+}
+
+FtObject *
+ft_exception_get_traceback_ref(FtObject *exc)
+{
+    return exc_field_get_ref(exc, &EXC(exc)->traceback);
+}
+
+void
+ft_exception_set_traceback_steal(FtObject *exc, FtObject *tb)
+{
+    exc_field_set_steal(exc, &EXC(exc)->traceback, tb);
 }
 
 void
@@ -163,8 +183,9 @@ static int
 base_exc_clear(FtObject *self)
 {
     FtBaseExceptionObject *e = EXC(self);
-    FtObject *refs[] = {e->args, e->notes, e->traceback, e->context, e->cause};
-    e->args = e->notes = e->traceback = e->context = e->cause = NULL;
+    FtObject *refs[] = {e->args, e->dict, e->traceback, e->context, e->cause};
+    e->args = e->traceback = e->context = e->cause = NULL;
+    ft_atomic_store_ptr_release((void **)&e->dict, NULL);   // the pointer's readers load acquire
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         ft_xdecref(refs[i]);
     return 0;
@@ -174,7 +195,8 @@ static int
 base_exc_traverse(FtObject *self, FtVisitProc visit, void *arg)
 {
     FtBaseExceptionObject *e = EXC(self);
-    FtObject *refs[] = {e->args, e->notes, e->traceback, e->context, e->cause};
+    FtObject *refs[] = {e->args, ft_atomic_load_ptr_acquire((void *const *)&e->dict), e->traceback,
+                        e->context, e->cause};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         if (refs[i] != NULL) {
             int r = visit(refs[i], arg);
@@ -333,13 +355,31 @@ base_exc_set_cause(FtObject *self, FtObject *value, void *closure)
 }
 
 static FtObject *
-base_exc_get_notes(FtObject *self, void *closure)
+base_exc_get_dict(FtObject *self, void *closure)
 {
-    FtObject *notes = exc_field_get_ref(self, &EXC(self)->notes);
-    if (notes == NULL)
-        ft_error_format(&ft_exc_attribute_error, "'%.200s' object has no attribute '__notes__'",
-                        self->ob_type->tp_name);
-    return notes;
+    return ft_object_get_dict_ref(self);
+}
+
+static int
+base_exc_set_dict(FtObject *self, FtObject *value, void *closure)
+{
+    if (value == NULL) {
+        ft_error_set_string(&ft_exc_type_error, "cannot delete __dict__");
+        return -1;
+    }
+    if (!ft_dict_check(value)) {
+        ft_error_format(&ft_exc_type_error, "__dict__ must be set to a dictionary, not a '%.200s'",
+                        value->ob_type->tp_name);
+        return -1;
+    }
+    FtObject *old;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    old = EXC(self)->dict;
+    // release: pairs with the acquire load of lock-free readers of the dict pointer.
+    ft_atomic_store_ptr_release((void **)&EXC(self)->dict, ft_new_ref(value));
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_xdecref(old);
+    return 0;
 }
 
 // with_traceback(tb) -> self, @locked through the setter.
@@ -351,30 +391,114 @@ base_exc_with_traceback(FtObject *self, FtObject *tb)
     return ft_new_ref(self);
 }
 
-// add_note(note) -> None: appends note (a str) to __notes__.
+// Creates self.__notes__ = [] for add_note, setting *notes (a new reference). When __notes__ is a
+// plain instance attribute (no class attribute of that name), the list goes into the instance dict
+// only if no other thread put one there first (one merge under the dict's lock), so that concurrent
+// first notes all land in the same list. 1, or -1 with an exception.
+static int
+create_notes(FtObject *self, FtObject *name, FtObject **notes)
+{
+    FtObject *fresh = ft_list_new_ref(0);
+    if (fresh == NULL)
+        return -1;
+    FtObject *descr = ft_type_lookup_ref(self->ob_type, name);
+    if (descr != NULL || ft_error_occurred()) {
+        ft_xdecref(descr);
+        if (ft_error_occurred() || ft_object_set_attr(self, name, fresh) < 0) {
+            ft_decref(fresh);
+            return -1;
+        }
+        *notes = fresh;
+        return 1;
+    }
+    FtObject *dict = ft_object_get_dict_ref(self);
+    FtObject *one = ft_dict_new_ref();
+    int r = (dict == NULL || one == NULL || ft_dict_set_item(one, name, fresh) < 0 ||
+             ft_dict_merge(dict, one, 0) < 0) ? -1 : ft_dict_get_item_ref(dict, name, notes);
+    if (r == 0) {   // deleted again meanwhile: use the fresh list, as a plain store would
+        *notes = ft_new_ref(fresh);
+        r = ft_object_set_attr(self, name, fresh) < 0 ? -1 : 1;
+        if (r < 0) {
+            ft_decref(*notes);
+            *notes = NULL;
+        }
+    }
+    ft_xdecref(dict);
+    ft_xdecref(one);
+    ft_decref(fresh);
+    return r;
+}
+
+// add_note(note) -> None: appends note (a str) to the list self.__notes__, creating it. Goes
+// through the attribute protocol as CPython does (a subclass may intercept __notes__); the list
+// itself locks its append, so concurrent add_note calls on one list keep every note (two threads
+// that both find no __notes__ may each create one, as in CPython).
 static FtObject *
 base_exc_add_note(FtObject *self, FtObject *note)
 {
     if (!ft_str_check(note))
         return ft_error_format(&ft_exc_type_error, "add_note() argument must be str, not %.200s",
                                note->ob_type->tp_name);
-    // The new tuple is built under the lock so that concurrent add_note calls keep every note.
-    FtObject *old, *fresh = NULL;
-    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    old = EXC(self)->notes;
-    Ft_ssize n = old != NULL ? ft_tuple_size(old) : 0;
-    fresh = ft_tuple_new_ref(n + 1);
-    if (fresh != NULL) {
-        for (Ft_ssize i = 0; i < n; i++)
-            ft_tuple_set_item_steal_unlocked(fresh, i, ft_new_ref(ft_tuple_get_item_borrow(old, i)));
-        ft_tuple_set_item_steal_unlocked(fresh, n, ft_new_ref(note));
-        EXC(self)->notes = fresh;
-    }
-    FT_END_CRITICAL_SECTION_OBJECT();
-    if (fresh == NULL)
+    FtObject *name = ft_str_from_cstr_ref("__notes__");
+    if (name == NULL)
         return NULL;
-    ft_xdecref(old);
-    return ft_none_ref();
+    FtObject *notes = NULL;
+    int r = ft_object_lookup_attr(self, name, &notes);
+    if (r == 0)
+        r = create_notes(self, name, &notes);
+    ft_decref(name);
+    if (r >= 0 && !ft_list_check(notes)) {
+        ft_error_set_string(&ft_exc_type_error, "Cannot add note: __notes__ is not a list");
+        r = -1;
+    }
+    if (r >= 0 && ft_list_append(notes, note) < 0)
+        r = -1;
+    ft_xdecref(notes);
+    return r < 0 ? NULL : ft_none_ref();
+}
+
+// __reduce__() -> (type(self), self.args) or (type(self), self.args, self.__dict__).
+static FtObject *
+base_exc_reduce(FtObject *self)
+{
+    FtObject *args = ft_exception_get_args_ref(self);
+    FtObject *dict, *res;
+    // The dict is read under the lock so that a concurrent __dict__ assignment cannot free it.
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    dict = EXC(self)->dict;
+    if (dict != NULL)
+        ft_incref(dict);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (dict != NULL)
+        res = ft_tuple_pack_ref(3, (FtObject *)self->ob_type, args, dict);
+    else
+        res = ft_tuple_pack_ref(2, (FtObject *)self->ob_type, args);
+    ft_decref(args);
+    ft_xdecref(dict);
+    return res;
+}
+
+// __setstate__(state): None, or a dict whose items become attributes.
+static FtObject *
+base_exc_setstate(FtObject *self, FtObject *state)
+{
+    if (state == FT_NONE)
+        return ft_none_ref();
+    if (!ft_dict_check(state))
+        return ft_error_format(&ft_exc_type_error, "state is not a dictionary");
+    // A private copy is walked, so that the setters (which may run code) cannot change it.
+    FtObject *copy = ft_dict_copy_ref(state);
+    if (copy == NULL)
+        return NULL;
+    int r = 0;
+    Ft_ssize pos = 0;
+    FtObject *key, *value;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(copy);
+    while (r == 0 && ft_dict_next(copy, &pos, &key, &value))
+        r = ft_object_set_attr(self, key, value);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(copy);
+    return r < 0 ? NULL : ft_none_ref();
 }
 
 static const FtMethodDef base_exc_methods[] = {
@@ -382,6 +506,8 @@ static const FtMethodDef base_exc_methods[] = {
      .doc = "Set self.__traceback__ to tb and return self."},
     {.name = "add_note", .fn.o = base_exc_add_note, .flags = FT_METH_O,
      .doc = "Add a note to the exception"},
+    {.name = "__reduce__", .fn.noargs = base_exc_reduce, .flags = FT_METH_NOARGS},
+    {.name = "__setstate__", .fn.o = base_exc_setstate, .flags = FT_METH_O},
     {0},
 };
 
@@ -392,7 +518,7 @@ static const FtGetSetDef base_exc_getset[] = {
      .doc = "exception context"},
     {.name = "__cause__", .get = base_exc_get_cause, .set = base_exc_set_cause,
      .doc = "exception cause"},
-    {.name = "__notes__", .get = base_exc_get_notes},
+    {.name = "__dict__", .get = base_exc_get_dict, .set = base_exc_set_dict},
     {0},
 };
 
@@ -984,6 +1110,293 @@ static const FtMemberDef syntax_error_members[] = {
     {0},
 };
 
+/* --- Slots: UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError --- */
+
+#define UNIERR(op) ((FtUnicodeErrorObject *)(op))
+
+// One argument of the Unicode errors' constructors, CPython's "U" / "n" / bytes-like conversions.
+enum { FT_UNICODE_ARG_STR, FT_UNICODE_ARG_SSIZE, FT_UNICODE_ARG_BYTES };
+
+// Converts args (exactly n of them, kinds[i] each) into out[i] (new references; start and end as
+// ints in out too) for the Unicode errors' __init__. Returns 0, or -1 with TypeError.
+static int
+unicode_error_parse(FtObject *const *args, Ft_ssize nargs, const int *kinds, int n, FtObject **out,
+                    Ft_ssize *sizes)
+{
+    if (nargs != n) {
+        ft_error_format(&ft_exc_type_error, "function takes exactly %d arguments (%zd given)", n,
+                        nargs);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        out[i] = NULL;
+    for (int i = 0; i < n; i++) {
+        FtObject *a = args[i];
+        if (kinds[i] == FT_UNICODE_ARG_STR) {
+            if (!ft_str_check(a)) {
+                ft_error_format(&ft_exc_type_error, "argument %d must be str, not %.200s", i + 1,
+                                a->ob_type->tp_name);
+                goto fail;
+            }
+            out[i] = ft_new_ref(a);
+        } else if (kinds[i] == FT_UNICODE_ARG_SSIZE) {
+            if (!ft_int_check(a)) {   // TODO(#4): __index__
+                ft_error_format(&ft_exc_type_error,
+                                "'%.200s' object cannot be interpreted as an integer",
+                                a->ob_type->tp_name);
+                goto fail;
+            }
+            sizes[i] = ft_number_as_ssize(a, &ft_exc_overflow_error);
+            if (sizes[i] == -1 && ft_error_occurred())
+                goto fail;
+        } else {
+            // The object is kept as bytes (a bytearray is copied), as CPython's buffer conversion.
+            if (ft_bytes_check(a)) {
+                out[i] = ft_new_ref(a);
+            } else if (ft_bytearray_check(a)) {
+                out[i] = ft_bytearray_to_bytes_ref(a);
+                if (out[i] == NULL)
+                    goto fail;
+            } else {
+                ft_error_format(&ft_exc_type_error, "a bytes-like object is required, not '%.200s'",
+                                a->ob_type->tp_name);
+                goto fail;
+            }
+        }
+    }
+    return 0;
+fail:
+    for (int i = 0; i < n; i++)
+        ft_xdecref(out[i]);
+    return -1;
+}
+
+// Stores the parsed fields (stealing encoding, object and reason; encoding may be NULL).
+static void
+unicode_error_store(FtObject *self, FtObject *encoding, FtObject *object, Ft_ssize start,
+                    Ft_ssize end, FtObject *reason)
+{
+    FtUnicodeErrorObject *e = UNIERR(self);
+    FtObject *old[3];
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    old[0] = e->encoding;
+    old[1] = e->object;
+    old[2] = e->reason;
+    e->encoding = encoding;
+    e->object = object;
+    e->reason = reason;
+    e->start = start;
+    e->end = end;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    for (int i = 0; i < 3; i++)
+        ft_xdecref(old[i]);
+}
+
+// UnicodeEncodeError(encoding, object, start, end, reason) and UnicodeDecodeError (object
+// bytes-like).
+static int
+unicode_codec_error_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames,
+                         int object_kind)
+{
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (base_exc_init(self, args, nargsf, kwnames) < 0)
+        return -1;
+    const int kinds[5] = {FT_UNICODE_ARG_STR, object_kind, FT_UNICODE_ARG_SSIZE,
+                          FT_UNICODE_ARG_SSIZE, FT_UNICODE_ARG_STR};
+    FtObject *out[5];
+    Ft_ssize sizes[5] = {0};
+    if (unicode_error_parse(args, nargs, kinds, 5, out, sizes) < 0)
+        return -1;
+    unicode_error_store(self, out[0], out[1], sizes[2], sizes[3], out[4]);
+    return 0;
+}
+
+static int
+unicode_encode_error_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    return unicode_codec_error_init(self, args, nargsf, kwnames, FT_UNICODE_ARG_STR);
+}
+
+static int
+unicode_decode_error_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    return unicode_codec_error_init(self, args, nargsf, kwnames, FT_UNICODE_ARG_BYTES);
+}
+
+// UnicodeTranslateError(object, start, end, reason).
+static int
+unicode_translate_error_init(FtObject *self, FtObject *const *args, size_t nargsf,
+                             FtObject *kwnames)
+{
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (base_exc_init(self, args, nargsf, kwnames) < 0)
+        return -1;
+    const int kinds[4] = {FT_UNICODE_ARG_STR, FT_UNICODE_ARG_SSIZE, FT_UNICODE_ARG_SSIZE,
+                          FT_UNICODE_ARG_STR};
+    FtObject *out[4];
+    Ft_ssize sizes[4] = {0};
+    if (unicode_error_parse(args, nargs, kinds, 4, out, sizes) < 0)
+        return -1;
+    unicode_error_store(self, NULL, out[0], sizes[1], sizes[2], out[3]);
+    return 0;
+}
+
+static int
+unicode_error_clear(FtObject *self)
+{
+    FtUnicodeErrorObject *e = UNIERR(self);
+    FtObject *refs[] = {e->encoding, e->object, e->reason};
+    e->encoding = e->object = e->reason = NULL;
+    for (size_t i = 0; i < 3; i++)
+        ft_xdecref(refs[i]);
+    return base_exc_clear(self);
+}
+
+static int
+unicode_error_traverse(FtObject *self, FtVisitProc visit, void *arg)
+{
+    FtUnicodeErrorObject *e = UNIERR(self);
+    FtObject *refs[] = {e->encoding, e->object, e->reason};
+    for (size_t i = 0; i < 3; i++) {
+        if (refs[i] != NULL && visit(refs[i], arg) != 0)
+            return 1;
+    }
+    return base_exc_traverse(self, visit, arg);
+}
+
+// A snapshot of the fields for str(), taken under the lock (new references or NULL).
+typedef struct {
+    FtObject *encoding, *object, *reason;
+    Ft_ssize start, end;
+} FtUnicodeErrorFields;
+
+static void
+unicode_error_snapshot(FtObject *self, FtUnicodeErrorFields *f)
+{
+    FtUnicodeErrorObject *e = UNIERR(self);
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    f->encoding = e->encoding != NULL ? ft_new_ref(e->encoding) : NULL;
+    f->object = e->object != NULL ? ft_new_ref(e->object) : NULL;
+    f->reason = e->reason != NULL ? ft_new_ref(e->reason) : NULL;
+    f->start = e->start;
+    f->end = e->end;
+    FT_END_CRITICAL_SECTION_OBJECT();
+}
+
+static void
+unicode_error_release(FtUnicodeErrorFields *f)
+{
+    ft_xdecref(f->encoding);
+    ft_xdecref(f->object);
+    ft_xdecref(f->reason);
+}
+
+// The escape CPython shows for one code point or byte: \xhh, \uhhhh or \Uhhhhhhhh, into buf.
+static void
+unicode_error_escape(char *buf, size_t size, uint32_t c, bool byte)
+{
+    if (byte)
+        snprintf(buf, size, "0x%02x", (unsigned)c);
+    else if (c <= 0xff)
+        snprintf(buf, size, "'\\x%02x'", (unsigned)c);
+    else if (c <= 0xffff)
+        snprintf(buf, size, "'\\u%04x'", (unsigned)c);
+    else
+        snprintf(buf, size, "'\\U%08x'", (unsigned)c);
+}
+
+// str() of the three errors. prefix is "'enc' codec can't encode" / "can't translate" built by the
+// caller; what is "character" (str objects) or "byte" (decode).
+static FtObject *
+unicode_error_str_common(const FtUnicodeErrorFields *f, FtObject *prefix, bool is_bytes)
+{
+    FtObject *reason = ft_object_str_ref(f->reason != NULL ? f->reason : FT_NONE);
+    if (reason == NULL)
+        return NULL;
+    Ft_ssize len = is_bytes ? ft_bytes_size(f->object) : ft_str_length(f->object);
+    FtObject *res;
+    if (f->start >= 0 && f->start < len && f->end == f->start + 1) {
+        uint32_t c = is_bytes ? (uint8_t)ft_bytes_data(f->object)[f->start]
+                              : ft_str_read_char(f->object, f->start);
+        char esc[16];
+        unicode_error_escape(esc, sizeof esc, c, is_bytes);
+        res = ft_str_from_format_ref("%U %s %s in position %zd: %U", prefix,
+                                     is_bytes ? "byte" : "character", esc, f->start, reason);
+    } else {
+        res = ft_str_from_format_ref("%U %s in position %zd-%zd: %U", prefix,
+                                     is_bytes ? "bytes" : "characters", f->start, f->end - 1, reason);
+    }
+    ft_decref(reason);
+    return res;
+}
+
+static FtObject *
+unicode_codec_error_str(FtObject *self, const char *verb, bool is_bytes)
+{
+    FtUnicodeErrorFields f;
+    unicode_error_snapshot(self, &f);
+    FtObject *res = NULL;
+    if (f.object == NULL || (is_bytes ? !ft_bytes_check(f.object) : !ft_str_check(f.object))) {
+        // Never initialized (only __new__ ran), or object replaced by a wrong type: CPython shows
+        // "" for the former. TODO(#4): its TypeError for the latter.
+        res = ft_str_empty_ref();
+    } else {
+        FtObject *enc = ft_object_str_ref(f.encoding != NULL ? f.encoding : FT_NONE);
+        FtObject *prefix = enc != NULL ? ft_str_from_format_ref("'%U' codec can't %s", enc, verb)
+                                       : NULL;
+        if (prefix != NULL)
+            res = unicode_error_str_common(&f, prefix, is_bytes);
+        ft_xdecref(enc);
+        ft_xdecref(prefix);
+    }
+    unicode_error_release(&f);
+    return res;
+}
+
+static FtObject *
+unicode_encode_error_str(FtObject *self)
+{
+    return unicode_codec_error_str(self, "encode", false);
+}
+
+static FtObject *
+unicode_decode_error_str(FtObject *self)
+{
+    return unicode_codec_error_str(self, "decode", true);
+}
+
+static FtObject *
+unicode_translate_error_str(FtObject *self)
+{
+    FtUnicodeErrorFields f;
+    unicode_error_snapshot(self, &f);
+    FtObject *res = NULL;
+    if (f.object == NULL || !ft_str_check(f.object)) {
+        res = ft_str_empty_ref();
+    } else {
+        FtObject *prefix = ft_str_from_cstr_ref("can't translate");
+        if (prefix != NULL)
+            res = unicode_error_str_common(&f, prefix, false);
+        ft_xdecref(prefix);
+    }
+    unicode_error_release(&f);
+    return res;
+}
+
+static const FtMemberDef unicode_error_members[] = {
+    {.name = "encoding", .type = FT_MEMBER_OBJECT,
+     .offset = offsetof(FtUnicodeErrorObject, encoding), .doc = "exception encoding"},
+    {.name = "object", .type = FT_MEMBER_OBJECT, .offset = offsetof(FtUnicodeErrorObject, object),
+     .doc = "exception object"},
+    {.name = "start", .type = FT_MEMBER_SSIZE, .offset = offsetof(FtUnicodeErrorObject, start),
+     .doc = "exception start"},
+    {.name = "end", .type = FT_MEMBER_SSIZE, .offset = offsetof(FtUnicodeErrorObject, end),
+     .doc = "exception end"},
+    {.name = "reason", .type = FT_MEMBER_OBJECT, .offset = offsetof(FtUnicodeErrorObject, reason),
+     .doc = "exception reason"},
+    {0},
+};
+
 /* --- Type objects --- */
 
 // The slots each layout sets; everything else is inherited from the base by ft_type_ready.
@@ -1021,6 +1434,17 @@ static const FtMemberDef syntax_error_members[] = {
     .tp_basicsize = sizeof(FtSyntaxErrorObject), .tp_init = syntax_error_init,             \
     .tp_clear = syntax_error_clear, .tp_traverse = syntax_error_traverse,                  \
     .tp_str = syntax_error_str, .tp_members = syntax_error_members
+
+// BaseExceptionGroup's slots are filled by ft_exception_group_init_slots (exception_group.c).
+#define LAYOUT_EG .tp_basicsize = sizeof(FtBaseExceptionGroupObject)
+#define LAYOUT_EGSUB .tp_basicsize = 0
+#define LAYOUT_UNICODE(init, str)                                                        \
+    .tp_basicsize = sizeof(FtUnicodeErrorObject), .tp_init = init, .tp_str = str,           \
+    .tp_clear = unicode_error_clear, .tp_traverse = unicode_error_traverse,                 \
+    .tp_members = unicode_error_members
+#define LAYOUT_UENC LAYOUT_UNICODE(unicode_encode_error_init, unicode_encode_error_str)
+#define LAYOUT_UDEC LAYOUT_UNICODE(unicode_decode_error_init, unicode_decode_error_str)
+#define LAYOUT_UTRANS LAYOUT_UNICODE(unicode_translate_error_init, unicode_translate_error_str)
 
 #define EXC_FLAGS (FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_BASETYPE | FT_TPFLAGS_IMMUTABLETYPE | \
                    FT_TPFLAGS_BASE_EXC_SUBCLASS)
@@ -1061,6 +1485,15 @@ ft_exceptions_init(void)
         root->tp_getset = base_exc_getset;
         root->tp_members = base_exc_members;
         root->tp_doc = "Common base class for all exceptions";
+        root->tp_dictoffset = offsetof(FtBaseExceptionObject, dict);
+        ft_exception_group_init_slots(&ft_exc_base_exception_group);
+    }
+    if (ft_exc_exception_group.tp_bases == NULL) {
+        // ExceptionGroup(BaseExceptionGroup, Exception): its layout (tp_base) is the group's.
+        ft_exc_exception_group.tp_bases = ft_tuple_pack_ref(2, (FtObject *)&ft_exc_base_exception_group,
+                                                            (FtObject *)&ft_exc_exception);
+        if (ft_exc_exception_group.tp_bases == NULL)
+            return -1;
     }
     for (int i = 0; i < ft_exception_type_count; i++) {
         if (ft_type_ready(ft_exception_types[i]) < 0)

@@ -704,6 +704,7 @@ FtTypeObject ft_float_type = {
     .tp_hash = float_hash,
     .tp_richcompare = float_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_new = float_new,
     .tp_as_number = &float_as_number,
     .tp_methods = float_methods,

@@ -14,17 +14,20 @@
 // second thread exists) and read-only afterwards. No locks.
 //   operation                                  | synchronization
 //   every slot, method, property, int()        | lock-free (immutable values, immutable cache)
+//   int(bytearray), int(bytearray, base)       | the bytearray's critical section while parsing
 //   ft_int_init_types                          | start-up only (single thread)
 //
-// Missing (TODO(#4)): to_bytes/from_bytes and int(bytes) (no bytes type yet); sys's int digit
-// limit (the default 4300 is used); the DeprecationWarning of __index__/__int__ returning an int
+// Missing (TODO(#4)): int() of buffer objects other than bytes/bytearray; sys's int digit limit
+// (the default 4300 is used); the DeprecationWarning of __index__/__int__ returning an int
 // subclass.
 #include <stdio.h>    // snprintf
 #include <string.h>   // strncmp strstr
 
 #include "objects/int.h"
 
+#include "objects/abstract.h"          // ft_object_call_one_arg_ref
 #include "objects/abstract_number.h"   // ft_number_index_ref
+#include "objects/bytes.h"             // ft_bytes_*
 #include "objects/complex.h"           // ft_complex_init_types
 #include "objects/error.h"             // ft_error_* ft_exc_*
 #include "objects/float.h"             // ft_float_from_double_ref ft_float_init_types
@@ -34,6 +37,7 @@
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_pack_ref
 #include "objects/type.h"              // ft_type_ready
+#include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 
 #define SMALL_COUNT (FT_INT_SMALL_MAX - FT_INT_SMALL_MIN + 1)
 // The modulus of numeric hashes: 2**61 - 1 (CPython's _PyHASH_MODULUS on 64-bit).
@@ -168,6 +172,43 @@ int_from_utf8(const char *text, size_t len, int base)
     return ft_int_from_bigint_steal(&v);
 }
 
+// int(x, base) for a bytes or bytearray x: returns true with *result set (NULL with an exception
+// on error), or false when x is neither. The digits are parsed under x's critical section (a
+// bytearray may be resized by another thread; the parser runs no Python code).
+static bool
+int_from_bytes_like(FtObject *x, int base, FtObject **result)
+{
+    FtBigInt v;
+    FtNumError err;
+    int r = -1;
+    int viewed;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(x);
+    const char *data;
+    Ft_ssize size;
+    viewed = ft_bytes_view(x, &data, &size);
+    if (viewed)
+        r = ft_bigint_from_string(&v, data, (size_t)size, base, FT_BIGINT_DEFAULT_MAX_STR_DIGITS,
+                                  &err);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (!viewed)
+        return false;
+    *result = NULL;
+    if (r == 0) {
+        *result = ft_int_from_bigint_steal(&v);
+    } else if (err.kind == FT_NUM_ERROR_VALUE && strncmp(err.message, "invalid literal", 15) == 0) {
+        // The message shows the bytes object's repr, not the text's.
+        FtObject *repr = ft_object_repr_ref(x);
+        if (repr != NULL) {
+            ft_error_format(&ft_exc_value_error, "invalid literal for int() with base %d: %.200U",
+                            base, repr);
+            ft_decref(repr);
+        }
+    } else {
+        ft_int_raise_num_error(&err);
+    }
+    return true;
+}
+
 FtObject *
 ft_int_from_object_ref(FtObject *x)
 {
@@ -197,7 +238,10 @@ ft_int_from_object_ref(FtObject *x)
             return NULL;
         return int_from_utf8(s, (size_t)size, 10);
     }
-    // TODO(#4): bytes, bytearray and buffer objects.
+    FtObject *res;
+    if (int_from_bytes_like(x, 10, &res))
+        return res;
+    // TODO(#4): other buffer-protocol objects (memoryview, array).
     return ft_error_format(&ft_exc_type_error, "int() argument must be a string, a bytes-like "
                            "object or a real number, not '%.200s'", x->ob_type->tp_name);
 }
@@ -468,15 +512,19 @@ int_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwna
         }
         if (base != 0 && (base < 2 || base > 36))
             return ft_error_format(&ft_exc_value_error, "int() base must be >= 2 and <= 36, or 0");
-        if (!ft_str_check(x))   // TODO(#4): bytes and bytearray
+        if (!ft_str_check(x)) {
+            if (int_from_bytes_like(x, (int)base, &result))
+                goto done;
             return ft_error_format(&ft_exc_type_error,
                                    "int() can't convert non-string with explicit base");
+        }
         Ft_ssize size;
         const char *s = ft_str_as_utf8(x, &size);
         if (s == NULL)
             return NULL;
         result = int_from_utf8(s, (size_t)size, (int)base);
     }
+done:
     if (result == NULL || type == &ft_int_type)
         return result;
     // A subclass instance with the same value.
@@ -659,6 +707,126 @@ int_get_one(FtObject *self, void *closure)
 
 /* --- Type object --- */
 
+// Parses the byteorder argument ('big' or 'little'; NULL means 'big') of to_bytes/from_bytes.
+static int
+byteorder_arg(const char *fname, FtObject *arg, int *big_endian)
+{
+    *big_endian = 1;
+    if (arg == NULL)
+        return 0;
+    if (!ft_str_check(arg)) {
+        ft_error_format(&ft_exc_type_error, "%s() argument 'byteorder' must be str, not %.80s",
+                        fname, arg->ob_type->tp_name);
+        return -1;
+    }
+    if (ft_str_equal_cstr(arg, "little")) {
+        *big_endian = 0;
+    } else if (!ft_str_equal_cstr(arg, "big")) {
+        ft_error_set_string(&ft_exc_value_error, "byteorder must be either 'little' or 'big'");
+        return -1;
+    }
+    return 0;
+}
+
+// Gathers (first, byteorder=, *, signed=) of to_bytes/from_bytes into out[0..3) (NULL if absent).
+static int
+bytes_method_args(const char *fname, const char *first, FtObject *const *args, Ft_ssize nargs,
+                  FtObject *kwnames, FtObject **out)
+{
+    const char *names[3] = {first, "byteorder", "signed"};
+    if (nargs > 2) {
+        ft_error_format(&ft_exc_type_error, "%s() takes at most 2 positional arguments (%zd given)",
+                        fname, nargs);
+        return -1;
+    }
+    for (Ft_ssize i = 0; i < 3; i++)
+        out[i] = i < nargs ? args[i] : NULL;
+    Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    for (Ft_ssize k = 0; k < nkw; k++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
+        int found = -1;
+        for (int i = 0; i < 3; i++) {
+            if (ft_str_equal_cstr(key, names[i]))
+                found = i;
+        }
+        if (found < 0) {
+            ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'",
+                            fname, key);
+            return -1;
+        }
+        if (out[found] != NULL) {
+            ft_error_format(&ft_exc_type_error,
+                            "argument for %s() given by name ('%s') and position (%d)", fname,
+                            names[found], found + 1);
+            return -1;
+        }
+        out[found] = args[nargs + k];
+    }
+    return 0;
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False)
+static FtObject *
+int_to_bytes(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    FtObject *a[3];
+    if (bytes_method_args("to_bytes", "length", args, nargs, kwnames, a) < 0)
+        return NULL;
+    Ft_ssize length = 1;
+    if (a[0] != NULL) {
+        length = ft_number_as_ssize(a[0], &ft_exc_overflow_error);
+        if (length == -1 && ft_error_occurred())
+            return NULL;
+        if (length < 0)
+            return ft_error_format(&ft_exc_value_error, "length argument must be non-negative");
+    }
+    int big_endian, is_signed = 0;
+    if (byteorder_arg("to_bytes", a[1], &big_endian) < 0)
+        return NULL;
+    if (a[2] != NULL && (is_signed = ft_object_is_true(a[2])) < 0)
+        return NULL;
+    FtObject *res = ft_bytes_new_uninit_ref(length);
+    if (res == NULL)
+        return NULL;
+    FtNumError err;
+    if (ft_bigint_to_bytes(val(self), (unsigned char *)ft_bytes_data_unlocked(res), (size_t)length,
+                           big_endian, is_signed, &err) < 0) {
+        ft_decref(res);
+        return ft_int_raise_num_error(&err);
+    }
+    return res;
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False) (a class method)
+static FtObject *
+int_from_bytes(FtObject *cls, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    FtObject *a[3];
+    if (bytes_method_args("from_bytes", "bytes", args, nargs, kwnames, a) < 0)
+        return NULL;
+    if (a[0] == NULL)
+        return ft_error_format(&ft_exc_type_error,
+                               "from_bytes() missing required argument 'bytes' (pos 1)");
+    int big_endian, is_signed = 0;
+    if (byteorder_arg("from_bytes", a[1], &big_endian) < 0)
+        return NULL;
+    if (a[2] != NULL && (is_signed = ft_object_is_true(a[2])) < 0)
+        return NULL;
+    FtObject *data = ft_bytes_from_object_ref(a[0]);   // bytes(x): an immutable snapshot
+    if (data == NULL)
+        return NULL;
+    FtBigInt v;
+    ft_bigint_from_bytes(&v, (const unsigned char *)ft_bytes_data_unlocked(data),
+                         (size_t)ft_bytes_size(data), big_endian, is_signed);
+    ft_decref(data);
+    FtObject *res = ft_int_from_bigint_steal(&v);
+    if (res == NULL || cls == (FtObject *)&ft_int_type)
+        return res;
+    FtObject *sub = ft_object_call_one_arg_ref(cls, res);   // cls(value) for a subclass
+    ft_decref(res);
+    return sub;
+}
+
 static const FtMethodDef int_methods[] = {
     {"conjugate", {.noargs = int_exact}, FT_METH_NOARGS, "Returns self, the complex conjugate of any int."},
     {"bit_length", {.noargs = int_bit_length}, FT_METH_NOARGS,
@@ -678,6 +846,10 @@ static const FtMethodDef int_methods[] = {
     {"__sizeof__", {.noargs = int_sizeof}, FT_METH_NOARGS, "Returns size in memory, in bytes."},
     {"is_integer", {.noargs = int_is_integer}, FT_METH_NOARGS,
      "Returns True. Exists for duck type compatibility with float.is_integer."},
+    {"to_bytes", {.fast_kw = int_to_bytes}, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", {.fast_kw = int_from_bytes}, FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -723,6 +895,7 @@ FtTypeObject ft_int_type = {
     .tp_hash = int_hash,
     .tp_richcompare = int_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_new = int_new,
     .tp_as_number = &int_as_number,
     .tp_methods = int_methods,

@@ -36,13 +36,14 @@
 // same array (so an item freed after a resize and its memory reused for another object is never
 // returned from a retired array); any failure falls back to the critical section.
 //
-// Missing (TODO(#4)): extend/list() and slice assignment from arbitrary iterables, __index__, the free list, list.__class_getitem__,
-// __reduce__/__setstate__ of the iterators, list subclasses in tp_new.
+// Missing (TODO(#4)): the free list, list.__class_getitem__, __reduce__/__setstate__ of the
+// iterators.
 #include <stddef.h>   // offsetof
 #include <string.h>   // memcpy memset
 
 #include "objects/list.h"
 
+#include "objects/abstract.h"       // ft_object_get_iter_ref ft_iter_next_ref ft_number_*
 #include "objects/bigint.h"         // FtBigInt ft_bigint_to_int64 ft_bigint_sign
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_int_* ft_bool_from
@@ -521,6 +522,60 @@ list_inplace_repeat_lock_held(FtListObject *self, Ft_ssize n)
     return 0;
 }
 
+// Reserves room for hint more items after the current ones (CPython's list_extend_iter
+// preallocation: a hint that would overflow is ignored; one too large for memory raises).
+static int
+list_reserve_lock_held(FtListObject *self, Ft_ssize hint)
+{
+    FT_ASSERT_LOCKED(self);
+    Ft_ssize m = list_size(self);
+    if (self->allocated < 0 || m > FT_LIST_SLICE_MAX - hint)
+        return 0;
+    if ((size_t)(m + hint) > (size_t)FT_LIST_SLICE_MAX / sizeof(FtObject *) / 2) {
+        ft_error_no_memory();
+        return -1;
+    }
+    if (list_resize_lock_held(self, m + hint) < 0)
+        return -1;
+    list_set_size_lock_held(self, m);
+    return 0;
+}
+
+// extend() from any iterable: the items are pulled with no lock held (next() may run Python code
+// that touches this list), and each one is appended under the list's section.
+static int
+list_extend_iter(FtListObject *self, FtObject *iterable)
+{
+    FtObject *it = ft_object_get_iter_ref(iterable);
+    if (it == NULL)
+        return -1;
+    Ft_ssize hint = ft_object_length_hint(iterable, 8);
+    int res = hint < 0 ? -1 : 0;
+    if (hint > 0) {
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+        res = list_reserve_lock_held(self, hint);
+        FT_END_CRITICAL_SECTION_OBJECT();
+    }
+    while (res == 0) {
+        FtObject *item;
+        int r = ft_iter_next_ref(it, &item);
+        if (r <= 0) {
+            res = r;
+            break;
+        }
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+        res = list_append_steal_lock_held(self, item);
+        FT_END_CRITICAL_SECTION_OBJECT();
+    }
+    // Give back what an over-large hint reserved (list_resize shrinks only below half).
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    if (self->allocated > list_size(self) && list_resize_lock_held(self, list_size(self)) < 0)
+        ft_error_clear();
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(it);
+    return res;
+}
+
 int
 ft_list_extend(FtObject *list, FtObject *iterable)
 {
@@ -540,9 +595,7 @@ ft_list_extend(FtObject *list, FtObject *iterable)
                                           ft_tuple_size(iterable));
         FT_END_CRITICAL_SECTION_OBJECT();
     } else {
-        // TODO(#4): any iterable, once the iterator protocol (and a length hint) exists.
-        ft_error_format(&ft_exc_type_error, "'%.200s' object is not iterable",
-                        iterable->ob_type->tp_name);
+        res = list_extend_iter(self, iterable);
     }
     return res;
 }
@@ -863,9 +916,11 @@ slice_value_snapshot_ref(FtObject *value)
         return ft_new_ref(value);
     if (ft_list_check(value))
         return ft_list_as_tuple_ref(value);
-    // TODO(#4): any iterable (PySequence_Fast).
-    ft_error_set_string(&ft_exc_type_error, "can only assign an iterable");
-    return NULL;
+    if (value->ob_type->tp_iter == NULL && !ft_sequence_check(value)) {
+        ft_error_set_string(&ft_exc_type_error, "must assign iterable to extended slice");
+        return NULL;
+    }
+    return ft_sequence_tuple_ref(value);
 }
 
 static int
@@ -1228,32 +1283,51 @@ int_as_ssize_clamped(FtObject *o, Ft_ssize *out)
     return false;
 }
 
-// A Py_ssize_t method argument (insert, pop): an int that fits, else TypeError or OverflowError
+// True if o's type has __index__ (an int or an object usable as one).
+static bool
+has_index(FtObject *o)
+{
+    return ft_int_check(o) ||
+           (o->ob_type->tp_as_number != NULL && o->ob_type->tp_as_number->nb_index != NULL);
+}
+
+// A Py_ssize_t method argument (insert, pop): through __index__, else TypeError or OverflowError
 // with CPython's texts. 0 or -1.
 static int
 index_from_object(FtObject *o, Ft_ssize *out)
 {
-    if (!ft_int_check(o)) {
+    if (ft_int_check(o)) {
+        if (!int_as_ssize_clamped(o, out)) {
+            ft_error_set_string(&ft_exc_overflow_error,
+                                "Python int too large to convert to C ssize_t");
+            return -1;
+        }
+        return 0;
+    }
+    if (!has_index(o)) {
         ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
                         o->ob_type->tp_name);
         return -1;
     }
-    if (!int_as_ssize_clamped(o, out)) {
-        ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C ssize_t");
-        return -1;
-    }
-    return 0;
+    *out = ft_number_as_ssize(o, &ft_exc_overflow_error);
+    return *out == -1 && ft_error_occurred() ? -1 : 0;
 }
 
-// A subscript index: an int that fits (IndexError "cannot fit 'int' into an index-sized integer"
-// otherwise), made non-negative relative to the list's length. 0 or -1.
+// A subscript index (an int or an __index__ object) that fits (IndexError "cannot fit 'int' into an
+// index-sized integer" otherwise), made non-negative relative to the list's length. 0 or -1.
 static int
 subscript_index(FtObject *op, FtObject *key, Ft_ssize *out)
 {
-    if (!int_as_ssize_clamped(key, out)) {
-        ft_error_format(&ft_exc_index_error, "cannot fit '%.200s' into an index-sized integer",
-                        key->ob_type->tp_name);
-        return -1;
+    if (ft_int_check(key)) {
+        if (!int_as_ssize_clamped(key, out)) {
+            ft_error_format(&ft_exc_index_error, "cannot fit '%.200s' into an index-sized integer",
+                            key->ob_type->tp_name);
+            return -1;
+        }
+    } else {
+        *out = ft_number_as_ssize(key, &ft_exc_index_error);
+        if (*out == -1 && ft_error_occurred())
+            return -1;
     }
     if (*out < 0)
         *out += list_size(LIST(op));
@@ -1263,7 +1337,7 @@ subscript_index(FtObject *op, FtObject *key, Ft_ssize *out)
 static FtObject *
 list_subscript(FtObject *op, FtObject *key)
 {
-    if (ft_int_check(key)) {
+    if (has_index(key)) {
         Ft_ssize i;
         if (subscript_index(op, key, &i) < 0)
             return NULL;
@@ -1282,7 +1356,7 @@ list_subscript(FtObject *op, FtObject *key)
 static int
 list_ass_subscript(FtObject *op, FtObject *key, FtObject *value)
 {
-    if (ft_int_check(key)) {
+    if (has_index(key)) {
         Ft_ssize i;
         if (subscript_index(op, key, &i) < 0)
             return -1;
@@ -1302,9 +1376,17 @@ list_ass_subscript(FtObject *op, FtObject *key, FtObject *value)
 static FtObject *
 list_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
-    if (type != &ft_list_type)   // TODO(#4): list subclasses
-        return ft_error_format(&ft_exc_type_error, "list subclasses are not supported yet");
-    return ft_list_new_ref(0);
+    if (type == &ft_list_type)
+        return ft_list_new_ref(0);
+    // A subclass instance: the list fields start empty (unpublished: plain stores); the arguments
+    // are list.__init__'s business.
+    FtListObject *op = (FtListObject *)ft_object_new_of_type(type, 0);
+    if (op == NULL)
+        return NULL;
+    op->ob_item = NULL;
+    op->allocated = 0;
+    op->ob_base.ob_size = 0;
+    return (FtObject *)op;
 }
 
 static int
@@ -1431,17 +1513,22 @@ list_remove_method(FtObject *op, FtObject *value)
     return ft_none_ref();
 }
 
-// A slice bound of list.index: an int (TODO(#4): __index__).
+// A slice bound of list.index: an int or an __index__ object, clamped when out of range (as
+// _PyEval_SliceIndex).
 static int
 slice_index_from_object(FtObject *o, Ft_ssize *out)
 {
-    if (!ft_int_check(o)) {
+    if (!has_index(o)) {
         ft_error_set_string(&ft_exc_type_error,
                             "slice indices must be integers or have an __index__ method");
         return -1;
     }
-    int_as_ssize_clamped(o, out);   // out-of-range bounds clamp, as _PyEval_SliceIndex
-    return 0;
+    if (ft_int_check(o)) {
+        int_as_ssize_clamped(o, out);
+        return 0;
+    }
+    *out = ft_number_as_ssize(o, NULL);
+    return *out == -1 && ft_error_occurred() ? -1 : 0;
 }
 
 // index(value, start=0, stop=sys.maxsize, /)

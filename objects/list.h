@@ -72,9 +72,10 @@ int ft_list_append(FtObject *list, FtObject *item);
 // list.insert(where, item), where clamped as CPython's ins1. Returns 0 or -1. Takes the section.
 int ft_list_insert(FtObject *list, Ft_ssize where, FtObject *item);
 
-// list.extend(iterable) for a list or tuple iterable (a two-object section for a list; extending a
-// list by itself doubles it). Other iterables raise TypeError "'T' object is not iterable" until the
-// iterator protocol exists (TODO(#4)). Returns 0 or -1.
+// list.extend(iterable) for any iterable: a list under a two-object section (extending a list by
+// itself doubles it), a tuple directly, anything else through its iterator (length hint first, as
+// CPython) with the list's section taken per item and never held across next(), which may run
+// Python code. TypeError "'T' object is not iterable". Returns 0 or -1.
 int ft_list_extend(FtObject *list, FtObject *iterable);
 
 // tuple(list): a new tuple of the items at one moment. Takes the section.
@@ -97,7 +98,8 @@ int ft_list_sort(FtObject *list, FtObject *key, bool reverse);
 // list[start:stop:step] as a new list.
 FtObject *ft_list_get_slice_ref(FtObject *list, Ft_ssize start, Ft_ssize stop, Ft_ssize step);
 
-// list[start:stop:step] = value (value a list or tuple; a list may be list itself). Extended slices
+// list[start:stop:step] = value (any iterable, copied to a tuple first; a list may be list itself;
+// TypeError "must assign iterable to extended slice" for a non-iterable). Extended slices
 // (step != 1) need a value of the same length: ValueError "attempt to assign sequence of size N to
 // extended slice of size M". Returns 0 or -1.
 int ft_list_set_slice(FtObject *list, Ft_ssize start, Ft_ssize stop, Ft_ssize step, FtObject *value);

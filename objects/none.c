@@ -6,6 +6,7 @@
 #include "objects/object.h"
 
 #include "objects/error.h"   // ft_error_format ft_exc_type_error
+#include "objects/int.h"     // FT_TRUE FT_FALSE
 #include "objects/str.h"     // ft_str_intern_cstr_ref
 #include "objects/type.h"    // ft_type_ready
 
@@ -32,6 +33,18 @@ none_hash(FtObject *op)
 {
     // A constant since 3.12 (checked with the oracle: `hash(None)` prints 4238894112).
     return (Ft_hash)0xFCA86420;
+}
+
+// None == x by identity (object's comparison; NoneType has its own __eq__/__ne__ slot wrappers, as
+// in CPython, so None.__ne__(None) is False).
+static FtObject *
+none_richcompare(FtObject *self, FtObject *other, int op)
+{
+    if (op == FT_EQ)
+        return self == other ? FT_TRUE : FT_NOT_IMPLEMENTED;
+    if (op == FT_NE)
+        return self == other ? FT_FALSE : FT_NOT_IMPLEMENTED;
+    return FT_NOT_IMPLEMENTED;
 }
 
 // NoneType(), type(NotImplemented)(), type(...)(): the singleton; no arguments accepted.
@@ -81,6 +94,7 @@ FtTypeObject ft_none_type = {
     .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
     .tp_repr = none_repr,
     .tp_hash = none_hash,
+    .tp_richcompare = none_richcompare,
     .tp_new = singleton_new,
     .tp_as_number = &none_as_number,
     .tp_doc = "The type of the None singleton.",

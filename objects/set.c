@@ -34,6 +34,7 @@
 #include "objects/set.h"
 #include "objects/set_internal.h"
 
+#include "objects/abstract.h"       // ft_object_get_iter_ref
 #include "objects/dict.h"           // ft_dict_check ft_dict_next ft_dict_size
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_bool_from ft_int_from_int64_ref
@@ -459,22 +460,8 @@ ft_set_iterable_begin(FtSetIterableState *it, FtObject *iterable)
         it->seq = iterable;
         return 0;
     }
-    FtTypeObject *t = iterable->ob_type;
-    if (t->tp_iter == NULL) {
-        ft_error_format(&ft_exc_type_error, "'%.200s' object is not iterable", t->tp_name);
-        return -1;
-    }
-    it->iter = t->tp_iter(iterable);
-    if (it->iter == NULL)
-        return -1;
-    if (it->iter->ob_type->tp_iternext == NULL) {
-        ft_error_format(&ft_exc_type_error, "iter() returned non-iterator of type '%.100s'",
-                        it->iter->ob_type->tp_name);
-        ft_decref(it->iter);
-        it->iter = NULL;
-        return -1;
-    }
-    return 0;
+    it->iter = ft_object_get_iter_ref(iterable);
+    return it->iter == NULL ? -1 : 0;
 }
 
 // The next item (new reference), or NULL at the end (no exception) or on error (exception set).

@@ -67,8 +67,7 @@ ft_anyset_check(const FtObject *op)
 
 // set(iterable) / frozenset(iterable) (iterable NULL: empty). New reference, or NULL with an
 // exception (TypeError for an unhashable element or a non-iterable). Takes iterable's critical
-// section when it is a set or a dict. TODO(#4): any iterable through objects/abstract.h; today
-// tuples and every type with tp_iter/tp_iternext (str, list, dict, set, iterators).
+// section when it is a set or a dict; any other iterable is read through the iterator protocol.
 FtObject *ft_set_new_ref(FtObject *iterable);
 FtObject *ft_frozenset_new_ref(FtObject *iterable);
 

@@ -1,10 +1,13 @@
-// objects/str.c: the minimal str - compact representation, UTF-8 construction, interning, SipHash,
-// equality and ordering, repr, concatenation, PyUnicode_FromFormat. Semantics: CPython's
+// objects/str.c: the str - compact representation, UTF-8 construction, interning, SipHash,
+// equality and ordering, repr and ascii, concatenation, indexing and slicing, str() (decoding
+// bytes-like objects too) and subclass instances, PyUnicode_FromFormat. Semantics: CPython's
 // Objects/unicodeobject.c (unicode_repr, PyUnicode_FromFormatV), Python/pyhash.c (SipHash-1-3).
 //
 // Layout (one allocation):
 //   FtStrObject header | length + 1 code units of kind bytes (the last one 0) | non-ASCII only:
 //   utf8_length + 1 bytes of UTF-8 (the last one 0); for ASCII, utf8 points at the code units
+// A subclass instance (str.__new__(S, ...)) has the same layout, its __dict__ in the pre-header;
+// subclasses that add __slots__ fields are refused: the code units sit right after the header.
 // The UTF-8 form is made eagerly so that it never needs a separate (malloc'd) buffer or a racy
 // lazy publication; it costs at most 4 bytes per code point of non-ASCII strings.
 // Invariants: kind is the smallest of 1/2/4 that holds the largest code point (so equal strings have
@@ -18,12 +21,14 @@
 //   utf8                                immutable: written at construction, inline
 //   intern table                        intern_table.mutex (a leaf lock); interned strings are immortal
 //   iterator position                   atomic claim (relaxed fetch-add): lock-free, shareable
+//   str(bytearray, encoding)            decodes under the bytearray's critical section
 //
 // The methods live in str_methods.c, str_search.c and str_format.c (objects/str_methods.h); this file
 // holds their table and the slots.
-// Missing (TODO(#4)): str(bytes, encoding), slicing, a random/PYTHONHASHSEED key (the key is
-// fixed to zero, which equals CPython with PYTHONHASHSEED=0), and a lock-free intern lookup. The
-// intern table and the empty string are process-wide statics until FtRuntime grows a field for them.
+// Missing (TODO(#4)): __slots__ on str subclasses, str() of other buffer objects, a
+// random/PYTHONHASHSEED key (the key is fixed to zero, which equals CPython with
+// PYTHONHASHSEED=0), and a lock-free intern lookup. The intern table and the empty string are
+// process-wide statics until FtRuntime grows a field for them.
 #include <stdarg.h>   // va_list va_start va_end
 #include <stdio.h>    // snprintf
 #include <stdlib.h>   // calloc free realloc
@@ -32,14 +37,17 @@
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/str.h"
 
+#include "objects/bytes.h"       // ft_bytes_view
 #include "objects/error.h"       // ft_error_* ft_exc_*
 #include "objects/int.h"         // ft_bool_from ft_int_*
 #include "objects/method_def.h"  // FtMethodDef FT_METH_*
 #include "objects/object.h"      // ft_object_* FT_OBJECT_HEAD_INIT
+#include "objects/slice.h"       // ft_slice_check ft_slice_unpack ft_slice_adjust_indices
 #include "objects/str_methods.h" // ft_str_method_* ft_str_contains ft_str_percent_format_ref
 #include "objects/tuple.h"       // ft_tuple_pack_ref
 #include "objects/type.h"        // ft_type_ready ft_type_name_ref
 #include "objects/unicode_db.h"  // ft_unicode_is_printable
+#include "runtime/object_lock.h" // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "sync/atomic.h"         // ft_atomic_*
 #include "sync/fatal.h"          // FT_ASSERT ft_fatal
 #include "sync/mutex.h"          // FtMutex
@@ -207,12 +215,13 @@ ft_str_from_utf8_ref(const char *str, Ft_ssize size)
     uint32_t maxchar = 0;
     for (Ft_ssize i = 0; i < size;) {
         const char *reason = NULL;
-        Ft_ssize start = i;
         int32_t cp = decode_utf8_one(s, size, &i, &reason);
-        if (cp < 0)
-            return ft_error_format(&ft_exc_unicode_decode_error,
-                                   "'utf-8' codec can't decode byte 0x%02x in position %zd: %s",
-                                   (unsigned)s[start], start, reason);
+        if (cp < 0) {
+            // The codec raises the full UnicodeDecodeError (encoding, object, range, reason).
+            FtObject *res = ft_str_decode_ref(str, size, "utf-8", "strict");
+            FT_ASSERT(res == NULL);
+            return res;
+        }
         if ((uint32_t)cp > maxchar)
             maxchar = (uint32_t)cp;
         length++;
@@ -584,6 +593,32 @@ ft_str_repr_ref(FtObject *s)
 }
 
 FtObject *
+ft_str_ascii_ref(FtObject *op)
+{
+    FtObject *r = ft_object_repr_ref(op);
+    if (r == NULL || ((FtStrObject *)r)->ascii)
+        return r;
+    CpBuf b = {0};
+    for (Ft_ssize i = 0; i < ft_str_length(r); i++) {
+        uint32_t c = ft_str_read_char(r, i);
+        char esc[16];
+        if (c < 0x80) {
+            cpbuf_push(&b, c);
+            continue;
+        }
+        if (c <= 0xFF)
+            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)c);
+        else if (c <= 0xFFFF)
+            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
+        else
+            snprintf(esc, sizeof esc, "\\U%08x", (unsigned)c);
+        cpbuf_push_ascii(&b, esc);
+    }
+    ft_decref(r);
+    return cpbuf_finish(&b);
+}
+
+FtObject *
 ft_str_concat_ref(FtObject *a, FtObject *b)
 {
     Ft_ssize la = ft_str_length(a), lb = ft_str_length(b);
@@ -896,6 +931,73 @@ str_concat(FtObject *a, FtObject *b)
     return ft_str_concat_ref(a, b);
 }
 
+// str(x, encoding, errors) for a bytes-like x (either of encoding/errors may be NULL).
+static FtObject *
+str_decode_object(FtObject *x, FtObject *encoding, FtObject *errors)
+{
+    const char *enc = "utf-8", *errs = "strict";
+    if (encoding != NULL) {
+        if (!ft_str_check(encoding))
+            return ft_error_format(&ft_exc_type_error,
+                                   "str() argument 'encoding' must be str, not %.80s",
+                                   encoding->ob_type->tp_name);
+        enc = ft_str_as_utf8(encoding, NULL);
+    }
+    if (errors != NULL) {
+        if (!ft_str_check(errors))
+            return ft_error_format(&ft_exc_type_error,
+                                   "str() argument 'errors' must be str, not %.80s",
+                                   errors->ob_type->tp_name);
+        errs = ft_str_as_utf8(errors, NULL);
+    }
+    if (ft_str_check(x))
+        return ft_error_format(&ft_exc_type_error, "decoding str is not supported");
+    FtObject *res = NULL;
+    bool viewed = false;
+    // A bytearray may be resized by another thread: decode under its critical section (the codecs
+    // run no Python code).
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(x);
+    const char *data;
+    Ft_ssize size;
+    if (ft_bytes_view(x, &data, &size)) {
+        viewed = true;
+        res = ft_str_decode_ref(data, size, enc, errs);
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (!viewed)   // TODO(#4): other buffer-protocol objects (memoryview, array)
+        return ft_error_format(&ft_exc_type_error,
+                               "decoding to str: need a bytes-like object, %.80s found",
+                               x->ob_type->tp_name);
+    return res;
+}
+
+// A new instance of the str subclass type with the value of the exact str s (str.__new__(S, ...)).
+// The code units live inline after the FtStrObject header, so only subclasses that add no fields
+// to the layout (an instance __dict__ lives in the pre-header) are supported.
+static FtObject *
+str_subtype_copy(FtTypeObject *type, FtObject *s)
+{
+    // TODO(#4): __slots__ on str subclasses.
+    if (type->tp_basicsize != (Ft_ssize)sizeof(FtStrObject))
+        return ft_error_format(&ft_exc_type_error,
+                               "str subclasses with __slots__ are not supported yet");
+    const FtStrObject *src = (const FtStrObject *)s;
+    size_t units = ((size_t)src->length + 1) * (size_t)src->kind;
+    size_t data_size = units + (src->ascii ? 0 : (size_t)src->utf8_length + 1);
+    FtStrObject *dst = (FtStrObject *)ft_object_new_sized(type, sizeof(FtStrObject) + data_size);
+    if (dst == NULL)
+        return NULL;
+    dst->length = src->length;
+    dst->hash = -1;
+    dst->kind = src->kind;
+    dst->ascii = src->ascii;
+    dst->interned = 0;
+    dst->utf8_length = src->utf8_length;
+    memcpy(str_data_mut(dst), ft_str_data(s), data_size);
+    dst->utf8 = (char *)str_data_mut(dst) + (src->ascii ? 0 : units);
+    return (FtObject *)dst;
+}
+
 // str(object='') and str(object=b'', encoding='utf-8', errors='strict').
 static FtObject *
 str_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
@@ -925,17 +1027,18 @@ str_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwna
                                    names[found], found + 1);
         a[found] = args[nargs + k];
     }
-    if (type != &ft_str_type)   // TODO(#4): str subclasses
-        return ft_error_format(&ft_exc_type_error, "str subclasses are not supported yet");
+    FtObject *res;
     if (a[0] == NULL)
-        return ft_str_empty_ref();
-    if (a[1] == NULL && a[2] == NULL)
-        return ft_object_str_ref(a[0]);
-    if (ft_str_check(a[0]))
-        return ft_error_format(&ft_exc_type_error, "decoding str is not supported");
-    // TODO(#4): decode bytes-like objects through ft_str_decode_ref once bytes exists.
-    return ft_error_format(&ft_exc_type_error, "decoding to str: need a bytes-like object, %.80s "
-                           "found", a[0]->ob_type->tp_name);
+        res = ft_str_empty_ref();
+    else if (a[1] == NULL && a[2] == NULL)
+        res = ft_object_str_ref(a[0]);
+    else
+        res = str_decode_object(a[0], a[1], a[2]);
+    if (res == NULL || type == &ft_str_type)
+        return res;
+    FtObject *sub = str_subtype_copy(type, res);
+    ft_decref(res);
+    return sub;
 }
 
 static FtObject *
@@ -949,15 +1052,28 @@ str_item(FtObject *op, Ft_ssize i)
 static FtObject *
 str_subscript(FtObject *op, FtObject *key)
 {
-    // TODO(#4): slices, once the core has a slice type; __index__ objects.
-    if (!ft_int_check(key))
+    Ft_ssize n = ft_str_length(op);
+    if (ft_slice_check(key)) {
+        Ft_ssize start, stop, step;
+        if (ft_slice_unpack(key, &start, &stop, &step) < 0)
+            return NULL;
+        Ft_ssize count = ft_slice_adjust_indices(n, &start, &stop, step);
+        if (step == 1)
+            return ft_str_substring_ref(op, start, start + count);
+        CpBuf b = {0};
+        for (Ft_ssize k = 0, i = start; k < count; k++, i += step)
+            ft_str_writer_push(&b, ft_str_read_char(op, i));
+        return cpbuf_finish(&b);
+    }
+    if (!ft_int_check(key) && (key->ob_type->tp_as_number == NULL ||
+                               key->ob_type->tp_as_number->nb_index == NULL))
         return ft_error_format(&ft_exc_type_error, "string indices must be integers, not '%.200s'",
                                key->ob_type->tp_name);
     Ft_ssize i = ft_number_as_ssize(key, &ft_exc_index_error);
     if (i == -1 && ft_error_occurred())
         return NULL;
     if (i < 0)
-        i += ft_str_length(op);
+        i += n;
     return str_item(op, i);
 }
 
@@ -1012,7 +1128,6 @@ str_getnewargs(FtObject *self)
 #define STR_FAST_KW(name) \
     {#name, {.fast_kw = ft_str_method_##name}, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL}
 
-// TODO(#4): encode and maketrans (the bytes and dict types are missing).
 static const FtMethodDef str_methods[] = {
     STR_NOARGS(lower), STR_NOARGS(upper), STR_NOARGS(casefold), STR_NOARGS(title),
     STR_NOARGS(capitalize), STR_NOARGS(swapcase), STR_NOARGS(isalpha), STR_NOARGS(isdigit),
@@ -1024,7 +1139,9 @@ static const FtMethodDef str_methods[] = {
     STR_FAST_KW(rsplit), STR_FAST_KW(splitlines), STR_O(partition), STR_O(rpartition),
     STR_FAST(strip), STR_FAST(lstrip), STR_FAST(rstrip), STR_O(removeprefix), STR_O(removesuffix),
     STR_O(join), STR_FAST_KW(expandtabs), STR_FAST(center), STR_FAST(ljust), STR_FAST(rjust),
-    STR_O(zfill), STR_O(translate), STR_FAST_KW(format), STR_O(format_map), STR_O(__format__),
+    STR_O(zfill), STR_O(translate), STR_FAST_KW(encode),
+    {"maketrans", {.fast = ft_str_method_maketrans}, FT_METH_FASTCALL | FT_METH_STATIC, NULL},
+    STR_FAST_KW(format), STR_O(format_map), STR_O(__format__),
     {"__getnewargs__", {.noargs = str_getnewargs}, FT_METH_NOARGS, NULL},
     {NULL, {NULL}, 0, NULL},
 };
@@ -1059,6 +1176,7 @@ FtTypeObject ft_str_type = {
     .tp_hash = str_hash,
     .tp_richcompare = str_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_new = str_new,
     .tp_iter = str_iter,
     .tp_as_number = &str_as_number,
@@ -1079,11 +1197,14 @@ typedef struct {
 } StrIterObject;
 
 FtTypeObject ft_str_iterator_type;
+static FtTypeObject str_ascii_iterator_type;   // the same iterator, named as CPython's ASCII one
 
 static FtObject *
 str_iter(FtObject *op)
 {
-    StrIterObject *it = (StrIterObject *)ft_object_new_of_type(&ft_str_iterator_type, 0);
+    FtTypeObject *type =
+        ((FtStrObject *)op)->ascii ? &str_ascii_iterator_type : &ft_str_iterator_type;
+    StrIterObject *it = (StrIterObject *)ft_object_new_of_type(type, 0);
     if (it == NULL)
         return NULL;
     it->str = ft_new_ref(op);
@@ -1122,7 +1243,18 @@ str_iter_next(FtObject *op)
 
 FtTypeObject ft_str_iterator_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
-    .tp_name = "str_iterator",   // TODO(#4): CPython names the ASCII fast path str_ascii_iterator
+    .tp_name = "str_iterator",
+    .tp_basicsize = sizeof(StrIterObject),
+    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = str_iter_dealloc,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = str_iter_self,
+    .tp_iternext = str_iter_next,
+};
+
+static FtTypeObject str_ascii_iterator_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "str_ascii_iterator",
     .tp_basicsize = sizeof(StrIterObject),
     .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = str_iter_dealloc,
@@ -1134,7 +1266,7 @@ FtTypeObject ft_str_iterator_type = {
 int
 ft_str_init_types(void)
 {
-    if (ft_type_ready(&ft_str_iterator_type) < 0)
+    if (ft_type_ready(&ft_str_iterator_type) < 0 || ft_type_ready(&str_ascii_iterator_type) < 0)
         return -1;
     if (empty_str == NULL) {
         FtStrObject *e = str_alloc(0, 0, 0);

@@ -28,7 +28,9 @@ typedef struct FtStrObject {
 } FtStrObject;
 
 extern FtTypeObject ft_str_type;
-extern FtTypeObject ft_str_iterator_type;   // iter(s); one character per next, shareable
+// iter(s) of a non-ASCII s (an ASCII s gets the same iterator named str_ascii_iterator); one
+// character per next, shareable.
+extern FtTypeObject ft_str_iterator_type;
 
 static inline bool
 ft_str_check(const FtObject *op)
@@ -61,7 +63,7 @@ ft_str_read_char(const FtObject *op, Ft_ssize i)
 }
 
 // New strings. UTF-8 input is validated strictly (no surrogates, no overlongs): UnicodeDecodeError
-// on bad input (TODO(#4): with its encoding/object/start/end attributes once bytes exist).
+// (with its encoding, object, start, end and reason, as bytes.decode raises it) on bad input.
 FtObject *ft_str_from_utf8_ref(const char *s, Ft_ssize size);
 FtObject *ft_str_from_cstr_ref(const char *s);   // NUL-terminated UTF-8
 // From a NUL-terminated ASCII C string (no validation beyond a debug assertion; the fast path for
@@ -96,6 +98,10 @@ int ft_str_compare(FtObject *a, FtObject *b);
 
 // repr(s) with CPython's quote choice and escapes.
 FtObject *ft_str_repr_ref(FtObject *s);
+
+// ascii(op): repr(op) with every non-ASCII code point escaped as \xhh, \uhhhh or \Uhhhhhhhh (the
+// builtin ascii() and the !a conversion). May run any code (__repr__).
+FtObject *ft_str_ascii_ref(FtObject *op);
 
 // a + b (both str).
 FtObject *ft_str_concat_ref(FtObject *a, FtObject *b);

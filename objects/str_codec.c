@@ -1,12 +1,15 @@
-// objects/str_codec.c: the built-in codecs utf-8, ascii and latin-1 with the error handlers
-// strict, ignore, replace, backslashreplace, xmlcharrefreplace (encoding only), surrogateescape and
-// surrogatepass, at the C level (byte buffers) until the bytes type exists. Semantics and messages:
-// CPython's Objects/unicodeobject.c (unicode_encode_utf8, unicode_encode_ucs1, the utf-8 and ascii
-// decoders) and Python/codecs.c (the handlers); UnicodeError texts as their __str__ prints them.
+// objects/str_codec.c: the built-in codecs utf-8, ascii, latin-1, utf-16 and utf-32 (plain with a
+// byte order mark, -le, -be) with the error handlers strict, ignore, replace, backslashreplace,
+// xmlcharrefreplace (encoding only), surrogateescape and surrogatepass (utf-16/32: encoding only),
+// at the C level (byte buffers; str.encode and bytes.decode wrap them). Semantics and messages:
+// CPython's Objects/unicodeobject.c (unicode_encode_utf8, unicode_encode_ucs1, the utf-8, ascii,
+// utf-16 and utf-32 codecs) and Python/codecs.c (the handlers); UnicodeError texts as their
+// __str__ prints them.
 //
 // Owns: nothing shared; each call builds its own buffer. Invariant: an error range is what
 // CPython hands its handler - on encoding the run of unencodable code points, on decoding the
-// bytes of one invalid sequence (its valid prefix) - so replace/ignore/escape results match.
+// bytes of one invalid sequence (its valid prefix; for utf-16/32 one character or code unit) - so
+// replace/ignore/escape results match.
 // Concurrency: pure functions of immutable inputs; any attached thread.
 #include <stdio.h>    // snprintf
 #include <stdlib.h>   // malloc realloc free
@@ -14,17 +17,33 @@
 
 #include "objects/str_methods.h"
 
-#include "objects/error.h"   // ft_error_format ft_exc_*
+#include "objects/bytes.h"   // ft_bytes_from_data_ref
+#include "objects/error.h"   // ft_error_format ft_error_set_object ft_exc_*
+#include "objects/int.h"     // ft_int_from_int64_ref
 #include "objects/str.h"     // ft_str_* FtStrWriter
+#include "objects/tuple.h"   // ft_tuple_size ft_tuple_get_item_borrow ft_tuple_pack_ref
+#include "runtime/refcount.h"   // ft_decref ft_new_ref
 
-typedef enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 } Codec;
+typedef enum {
+    CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16LE, CODEC_UTF16BE, CODEC_UTF32,
+    CODEC_UTF32LE, CODEC_UTF32BE,
+} Codec;
 
 typedef enum {
     ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLCHARREF, ERR_SURROGATEESCAPE,
     ERR_SURROGATEPASS, ERR_UNKNOWN,
 } ErrorHandler;
 
-static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+static const char *const codec_names[] = {"utf-8",     "ascii",     "latin-1",
+                                          "utf-16",    "utf-16-le", "utf-16-be",
+                                          "utf-32",    "utf-32-le", "utf-32-be"};
+
+// True for the UTF-16 and UTF-32 codecs (code units wider than a byte; native order is little).
+static bool
+is_wide(Codec codec)
+{
+    return codec >= CODEC_UTF16;
+}
 
 // Looks an encoding up by Python's normalized name (case-insensitive, '-' and ' ' as '_').
 static int
@@ -39,6 +58,12 @@ codec_lookup(const char *name, Codec *out)
         {"latin_1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1},
         {"l1", CODEC_LATIN1}, {"iso_8859_1", CODEC_LATIN1}, {"iso8859_1", CODEC_LATIN1},
         {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1},
+        {"utf_16", CODEC_UTF16}, {"utf16", CODEC_UTF16}, {"u16", CODEC_UTF16},
+        {"utf_16_le", CODEC_UTF16LE}, {"utf_16le", CODEC_UTF16LE},
+        {"utf_16_be", CODEC_UTF16BE}, {"utf_16be", CODEC_UTF16BE},
+        {"utf_32", CODEC_UTF32}, {"utf32", CODEC_UTF32}, {"u32", CODEC_UTF32},
+        {"utf_32_le", CODEC_UTF32LE}, {"utf_32le", CODEC_UTF32LE},
+        {"utf_32_be", CODEC_UTF32BE}, {"utf_32be", CODEC_UTF32BE},
     };
     char norm[32];
     size_t n = strlen(name);
@@ -136,33 +161,98 @@ utf8_put(ByteBuf *b, uint32_t cp)
     }
 }
 
+// Appends the code point c in codec's form (c is encodable: < 0x80 for ascii, < 0x100 for latin-1;
+// a surrogate only for surrogatepass).
+static void
+put_cp(ByteBuf *b, Codec codec, uint32_t c)
+{
+    switch (codec) {
+    case CODEC_UTF8:
+        utf8_put(b, c);
+        return;
+    case CODEC_ASCII:
+    case CODEC_LATIN1:
+        bytes_push_byte(b, c);
+        return;
+    case CODEC_UTF16:
+    case CODEC_UTF16LE:
+    case CODEC_UTF16BE: {
+        uint32_t units[2] = {c, 0};
+        int n = 1;
+        if (c >= 0x10000) {
+            units[0] = 0xD800 | ((c - 0x10000) >> 10);
+            units[1] = 0xDC00 | ((c - 0x10000) & 0x3FF);
+            n = 2;
+        }
+        for (int k = 0; k < n; k++) {
+            if (codec == CODEC_UTF16BE) {
+                bytes_push_byte(b, units[k] >> 8);
+                bytes_push_byte(b, units[k] & 0xFF);
+            } else {
+                bytes_push_byte(b, units[k] & 0xFF);
+                bytes_push_byte(b, units[k] >> 8);
+            }
+        }
+        return;
+    }
+    default:
+        for (int k = 0; k < 4; k++)
+            bytes_push_byte(b, (c >> (codec == CODEC_UTF32BE ? 24 - 8 * k : 8 * k)) & 0xFF);
+        return;
+    }
+}
+
+// Appends the NUL-terminated ASCII text (a handler's replacement) in codec's form.
+static void
+put_ascii(ByteBuf *b, Codec codec, const char *text)
+{
+    for (; *text != '\0'; text++)
+        put_cp(b, codec, (unsigned char)*text);
+}
+
 static bool
 is_surrogate(uint32_t c)
 {
     return c >= 0xD800 && c <= 0xDFFF;
 }
 
+// Raises type(encoding, object, start, end, reason) (UnicodeEncodeError or UnicodeDecodeError; the
+// exception's __str__ builds the familiar message). Steals object (NULL: the error is already set).
+// Returns -1.
+static int
+raise_unicode_error(FtTypeObject *type, Codec codec, FtObject *object, Ft_ssize start,
+                    Ft_ssize end, const char *reason)
+{
+    if (object == NULL)
+        return -1;
+    FtObject *enc = ft_str_from_ascii_ref(codec_names[codec]);
+    FtObject *st = ft_int_from_int64_ref(start);
+    FtObject *en = ft_int_from_int64_ref(end);
+    FtObject *rs = ft_str_from_ascii_ref(reason);
+    if (enc != NULL && st != NULL && en != NULL && rs != NULL) {
+        FtObject *args = ft_tuple_pack_ref(5, enc, object, st, en, rs);
+        if (args != NULL) {
+            ft_error_set_object(type, args);
+            ft_decref(args);
+        }
+    }
+    ft_xdecref(enc);
+    ft_xdecref(st);
+    ft_xdecref(en);
+    ft_xdecref(rs);
+    ft_decref(object);
+    return -1;
+}
+
 // Raises UnicodeEncodeError for s[start:end). Returns -1.
 static int
 encode_error(Codec codec, FtObject *s, Ft_ssize start, Ft_ssize end)
 {
-    const char *reason = codec == CODEC_UTF8 ? "surrogates not allowed"
+    const char *reason = codec == CODEC_UTF8 || is_wide(codec) ? "surrogates not allowed"
                        : codec == CODEC_ASCII ? "ordinal not in range(128)"
                                               : "ordinal not in range(256)";
-    if (end - start == 1) {
-        uint32_t c = ft_str_read_char(s, start);
-        char esc[16];
-        snprintf(esc, sizeof esc, c <= 0xFF ? "\\x%02x" : c <= 0xFFFF ? "\\u%04x" : "\\U%08x",
-                 (unsigned)c);
-        ft_error_format(&ft_exc_unicode_encode_error,
-                        "'%s' codec can't encode character '%s' in position %zd: %s",
-                        codec_names[codec], esc, start, reason);
-    } else {
-        ft_error_format(&ft_exc_unicode_encode_error,
-                        "'%s' codec can't encode characters in position %zd-%zd: %s",
-                        codec_names[codec], start, end - 1, reason);
-    }
-    return -1;
+    return raise_unicode_error(&ft_exc_unicode_encode_error, codec, ft_new_ref(s), start, end,
+                               reason);
 }
 
 // Applies the handler to the unencodable run s[start:end). Returns 0 or -1.
@@ -178,7 +268,7 @@ encode_handle(ByteBuf *b, Codec codec, ErrorHandler h, const char *errors, FtObj
         return 0;
     case ERR_REPLACE:
         for (Ft_ssize i = start; i < end; i++)
-            bytes_push_byte(b, '?');
+            put_cp(b, codec, '?');
         return 0;
     case ERR_BACKSLASH:
     case ERR_XMLCHARREF:
@@ -190,10 +280,12 @@ encode_handle(ByteBuf *b, Codec codec, ErrorHandler h, const char *errors, FtObj
                 snprintf(tmp, sizeof tmp, c <= 0xFF ? "\\x%02x" : c <= 0xFFFF ? "\\u%04x"
                                                                               : "\\U%08x",
                          (unsigned)c);
-            bytes_push(b, tmp, (Ft_ssize)strlen(tmp));
+            put_ascii(b, codec, tmp);
         }
         return 0;
     case ERR_SURROGATEESCAPE:
+        if (is_wide(codec))   // a one-byte replacement cannot be a UTF-16/32 code unit
+            return encode_error(codec, s, start, end);
         // Escapes the leading U+DC80..U+DCFF code points; the rest of the run is an error.
         for (; start < end; start++) {
             uint32_t c = ft_str_read_char(s, start);
@@ -203,10 +295,10 @@ encode_handle(ByteBuf *b, Codec codec, ErrorHandler h, const char *errors, FtObj
         }
         return 0;
     case ERR_SURROGATEPASS:
-        if (codec != CODEC_UTF8)
+        if (codec != CODEC_UTF8 && !is_wide(codec))
             return encode_error(codec, s, start, end);
         for (Ft_ssize i = start; i < end; i++)
-            utf8_put(b, ft_str_read_char(s, i));
+            put_cp(b, codec, ft_str_read_char(s, i));
         return 0;
     default:
         return unknown_handler(errors);
@@ -223,21 +315,23 @@ ft_str_encode(FtObject *s, const char *encoding, const char *errors, Ft_ssize *s
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
     ByteBuf b = {0};
     bytes_push(&b, "", 0);
+    if (codec == CODEC_UTF16 || codec == CODEC_UTF32)
+        put_cp(&b, codec, 0xFEFF);   // the byte order mark, then little-endian units
     Ft_ssize n = ft_str_length(s);
     for (Ft_ssize i = 0; i < n && !b.failed;) {
         uint32_t c = ft_str_read_char(s, i);
-        bool bad = codec == CODEC_UTF8 ? is_surrogate(c) : c >= limit;
+        bool unicode = codec == CODEC_UTF8 || is_wide(codec);
+        bool bad = unicode ? is_surrogate(c) : c >= limit;
         if (!bad) {
-            if (codec == CODEC_UTF8)
-                utf8_put(&b, c);
-            else
-                bytes_push_byte(&b, c);
+            put_cp(&b, codec, c);
             i++;
             continue;
         }
+        // The UTF-8 and single-byte encoders hand the whole run of unencodable characters to the
+        // handler; the UTF-16/32 ones one character at a time.
         Ft_ssize end = i + 1;
-        while (end < n && (codec == CODEC_UTF8 ? is_surrogate(ft_str_read_char(s, end))
-                                               : ft_str_read_char(s, end) >= limit))
+        while (!is_wide(codec) && end < n && (unicode ? is_surrogate(ft_str_read_char(s, end))
+                                                      : ft_str_read_char(s, end) >= limit))
             end++;
         if (encode_handle(&b, codec, h, errors, s, i, end) < 0) {
             free(b.data);
@@ -254,20 +348,13 @@ ft_str_encode(FtObject *s, const char *encoding, const char *errors, Ft_ssize *s
     return b.data;
 }
 
-// Raises UnicodeDecodeError for data[start:end). Returns -1.
+// Raises UnicodeDecodeError for data[start:end) of data[0..n). Returns -1.
 static int
-decode_error(Codec codec, const unsigned char *data, Ft_ssize start, Ft_ssize end,
+decode_error(Codec codec, const unsigned char *data, Ft_ssize n, Ft_ssize start, Ft_ssize end,
              const char *reason)
 {
-    if (end - start == 1)
-        ft_error_format(&ft_exc_unicode_decode_error,
-                        "'%s' codec can't decode byte 0x%02x in position %zd: %s",
-                        codec_names[codec], (unsigned)data[start], start, reason);
-    else
-        ft_error_format(&ft_exc_unicode_decode_error,
-                        "'%s' codec can't decode bytes in position %zd-%zd: %s", codec_names[codec],
-                        start, end - 1, reason);
-    return -1;
+    return raise_unicode_error(&ft_exc_unicode_decode_error, codec,
+                               ft_bytes_from_data_ref((const char *)data, n), start, end, reason);
 }
 
 // Decodes one UTF-8 sequence at data[i]: returns the code point and sets *next, or returns -1
@@ -326,7 +413,7 @@ decode_handle(FtStrWriter *w, Codec codec, ErrorHandler h, const char *errors,
     char tmp[8];
     switch (h) {
     case ERR_STRICT:
-        return decode_error(codec, data, start, *end, reason);
+        return decode_error(codec, data, n, start, *end, reason);
     case ERR_IGNORE:
         return 0;
     case ERR_REPLACE:
@@ -338,14 +425,17 @@ decode_handle(FtStrWriter *w, Codec codec, ErrorHandler h, const char *errors,
             ft_str_writer_push_ascii(w, tmp);
         }
         return 0;
-    case ERR_SURROGATEESCAPE:
-        for (Ft_ssize i = start; i < *end; i++) {
-            if (data[i] < 0x80)
-                return decode_error(codec, data, start, *end, reason);
-        }
-        for (Ft_ssize i = start; i < *end; i++)
-            ft_str_writer_push(w, 0xDC00 + data[i]);
+    case ERR_SURROGATEESCAPE: {
+        // Escapes the leading bytes >= 0x80 of the range (at most 4); decoding resumes after them.
+        // No such byte: the error stands.
+        Ft_ssize k = start;
+        while (k < *end && k < start + 4 && data[k] >= 0x80)
+            ft_str_writer_push(w, 0xDC00 + data[k++]);
+        if (k == start)
+            return decode_error(codec, data, n, start, *end, reason);
+        *end = k;
         return 0;
+    }
     case ERR_SURROGATEPASS:
         // An encoded surrogate: ED A0..BF 80..BF.
         if (codec == CODEC_UTF8 && start + 3 <= n && data[start] == 0xED &&
@@ -355,7 +445,7 @@ decode_handle(FtStrWriter *w, Codec codec, ErrorHandler h, const char *errors,
             *end = start + 3;
             return 0;
         }
-        return decode_error(codec, data, start, *end, reason);
+        return decode_error(codec, data, n, start, *end, reason);
     case ERR_XMLCHARREF:
         ft_error_format(&ft_exc_type_error,
                         "don't know how to handle UnicodeDecodeError in error callback");
@@ -363,6 +453,81 @@ decode_handle(FtStrWriter *w, Codec codec, ErrorHandler h, const char *errors,
     default:
         return unknown_handler(errors);
     }
+}
+
+// Reads the unit-byte code unit at data[i] (big-endian when big).
+static uint32_t
+read_unit(const unsigned char *data, Ft_ssize i, int unit, bool big)
+{
+    uint32_t v = 0;
+    for (int k = 0; k < unit; k++)
+        v |= (uint32_t)data[i + k] << (big ? 8 * (unit - 1 - k) : 8 * k);
+    return v;
+}
+
+// data[0..n) decoded with a UTF-16 or UTF-32 codec (a leading byte order mark picks the order for
+// the plain utf-16/utf-32 codecs, which default to little-endian).
+static FtObject *
+decode_wide(const unsigned char *data, Ft_ssize n, Codec codec, ErrorHandler h, const char *errors)
+{
+    int unit = codec <= CODEC_UTF16BE ? 2 : 4;
+    bool big = codec == CODEC_UTF16BE || codec == CODEC_UTF32BE;
+    Ft_ssize i = 0;
+    if ((codec == CODEC_UTF16 || codec == CODEC_UTF32) && n >= unit) {
+        if (read_unit(data, 0, unit, false) == 0xFEFF) {
+            i = unit;
+        } else if (read_unit(data, 0, unit, true) == 0xFEFF) {
+            big = true;
+            i = unit;
+        }
+    }
+    // Errors name the byte order actually decoded ('utf-16-le' for a plain utf-16 without a BOM).
+    if (codec == CODEC_UTF16)
+        codec = big ? CODEC_UTF16BE : CODEC_UTF16LE;
+    else if (codec == CODEC_UTF32)
+        codec = big ? CODEC_UTF32BE : CODEC_UTF32LE;
+    FtStrWriter w = {0};
+    while (i < n) {
+        Ft_ssize next = i + unit;
+        const char *reason = NULL;
+        uint32_t cp = 0;
+        if (next > n) {
+            next = n;
+            reason = "truncated data";
+        } else if (unit == 4) {
+            cp = read_unit(data, i, 4, big);
+            if (cp >= 0xD800 && cp < 0xE000)
+                reason = "code point in surrogate code point range(0xd800, 0xe000)";
+            else if (cp > 0x10FFFF)
+                reason = "code point not in range(0x110000)";
+        } else {
+            cp = read_unit(data, i, 2, big);
+            if (cp >= 0xDC00 && cp < 0xE000) {
+                reason = "illegal encoding";
+            } else if (cp >= 0xD800 && cp < 0xDC00) {
+                if (i + 4 > n) {
+                    next = n;
+                    reason = "unexpected end of data";
+                } else {
+                    uint32_t lo = read_unit(data, i + 2, 2, big);
+                    if (lo >= 0xDC00 && lo < 0xE000) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        next = i + 4;
+                    } else {
+                        reason = "illegal UTF-16 surrogate";
+                    }
+                }
+            }
+        }
+        if (reason == NULL) {
+            ft_str_writer_push(&w, cp);
+        } else if (decode_handle(&w, codec, h, errors, data, n, i, &next, reason) < 0) {
+            ft_str_writer_discard(&w);
+            return NULL;
+        }
+        i = next;
+    }
+    return ft_str_writer_finish_ref(&w);
 }
 
 FtObject *
@@ -375,6 +540,8 @@ ft_str_decode_ref(const char *bytes, Ft_ssize n, const char *encoding, const cha
         return NULL;
     ErrorHandler h = handler_lookup(errors);
     const unsigned char *data = (const unsigned char *)bytes;
+    if (is_wide(codec))
+        return decode_wide(data, n, codec, h, errors);
     FtStrWriter w = {0};
     for (Ft_ssize i = 0; i < n;) {
         if (codec == CODEC_LATIN1 || data[i] < 0x80) {
@@ -398,4 +565,48 @@ ft_str_decode_ref(const char *bytes, Ft_ssize n, const char *encoding, const cha
         i = next;
     }
     return ft_str_writer_finish_ref(&w);
+}
+
+FtObject *
+ft_str_method_encode(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    static const char *const names[] = {"encoding", "errors"};
+    FtObject *a[2] = {NULL, NULL};
+    if (nargs > 2)
+        return ft_error_format(&ft_exc_type_error,
+                               "encode() takes at most 2 arguments (%zd given)", nargs);
+    for (Ft_ssize i = 0; i < nargs; i++)
+        a[i] = args[i];
+    Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    for (Ft_ssize k = 0; k < nkw; k++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
+        int found = ft_str_equal_cstr(key, names[0])   ? 0
+                    : ft_str_equal_cstr(key, names[1]) ? 1
+                                                       : -1;
+        if (found < 0)
+            return ft_error_format(&ft_exc_type_error,
+                                   "encode() got an unexpected keyword argument '%U'", key);
+        if (a[found] != NULL)
+            return ft_error_format(&ft_exc_type_error,
+                                   "argument for encode() given by name ('%s') and position (%d)",
+                                   names[found], found + 1);
+        a[found] = args[nargs + k];
+    }
+    const char *opt[2] = {"utf-8", "strict"};
+    for (int i = 0; i < 2; i++) {
+        if (a[i] == NULL)
+            continue;
+        if (!ft_str_check(a[i]))
+            return ft_error_format(&ft_exc_type_error,
+                                   "encode() argument '%s' must be str, not %.80s", names[i],
+                                   a[i]->ob_type->tp_name);
+        opt[i] = ft_str_as_utf8(a[i], NULL);
+    }
+    Ft_ssize size;
+    char *data = ft_str_encode(self, opt[0], opt[1], &size);
+    if (data == NULL)
+        return NULL;
+    FtObject *res = ft_bytes_from_data_ref(data, size);
+    free(data);
+    return res;
 }

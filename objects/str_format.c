@@ -6,13 +6,15 @@
 // reports "not enough arguments"; the end of the format checks that every argument was used.
 // Concurrency: the format string and a tuple of arguments are immutable; str()/repr() of the
 // arguments may run arbitrary code but touch no state of this file. Any attached thread.
-#include <inttypes.h>   // PRId64
 #include <stdio.h>      // snprintf
 #include <string.h>     // strlen
 
 #include "objects/str_methods.h"
 
+#include "objects/abstract_number.h"   // ft_number_index_ref
+#include "objects/bigint.h"         // ft_bigint_to_string
 #include "objects/error.h"          // ft_error_* ft_exc_*
+#include "objects/float.h"          // ft_float_as_double
 #include "objects/float_format.h"   // ft_float_format
 #include "objects/format_spec.h"    // ft_format_* FtNumError
 #include "objects/int.h"            // ft_int_*
@@ -46,33 +48,6 @@ next_arg(FormatArgs *fa)
     return NULL;
 }
 
-// ascii(op): repr with every non-ASCII code point escaped.
-static FtObject *
-ascii_of(FtObject *op)
-{
-    FtObject *r = ft_object_repr_ref(op);
-    if (r == NULL)
-        return NULL;
-    FtStrWriter w = {0};
-    for (Ft_ssize i = 0; i < ft_str_length(r); i++) {
-        uint32_t c = ft_str_read_char(r, i);
-        char esc[16];
-        if (c < 0x80) {
-            ft_str_writer_push(&w, c);
-            continue;
-        }
-        if (c <= 0xFF)
-            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)c);
-        else if (c <= 0xFFFF)
-            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
-        else
-            snprintf(esc, sizeof esc, "\\U%08x", (unsigned)c);
-        ft_str_writer_push_ascii(&w, esc);
-    }
-    ft_decref(r);
-    return ft_str_writer_finish_ref(&w);
-}
-
 // Appends text (a str, the first len code points) padded to width: left-justified with F_LJUST,
 // else right-justified with spaces.
 static void
@@ -86,21 +61,24 @@ push_padded(FtStrWriter *w, FtObject *text, Ft_ssize len, int flags, Ft_ssize wi
         ft_str_writer_push_repeat(w, ' ', pad);
 }
 
-// %d %i %u %x %X %o of an int64 value.
-static void
-push_int(FtStrWriter *w, int64_t v, char conv, int flags, Ft_ssize width, Ft_ssize prec)
+// %d %i %u %x %X %o of an int (any size).
+static int
+push_int(FtStrWriter *w, FtObject *v, char conv, int flags, Ft_ssize width, Ft_ssize prec)
 {
-    char digits[80];
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    if (conv == 'x' || conv == 'X')
-        snprintf(digits, sizeof digits, conv == 'x' ? "%" PRIx64 : "%" PRIX64, mag);
-    else if (conv == 'o')
-        snprintf(digits, sizeof digits, "%" PRIo64, mag);
-    else
-        snprintf(digits, sizeof digits, "%" PRIu64, mag);
-    Ft_ssize ndigits = (Ft_ssize)strlen(digits);
+    int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
+    char *text;
+    size_t text_len;
+    FtNumError err;
+    if (ft_bigint_to_string(ft_int_value_borrow(v), base, 0, FT_BIGINT_DEFAULT_MAX_STR_DIGITS,
+                            &text, &text_len, &err) < 0) {
+        ft_int_raise_num_error(&err);
+        return -1;
+    }
+    bool negative = text[0] == '-';
+    const char *digits = text + (negative ? 1 : 0);
+    Ft_ssize ndigits = (Ft_ssize)text_len - (negative ? 1 : 0);
     Ft_ssize zeros = prec > ndigits ? prec - ndigits : 0;
-    char sign = v < 0 ? '-' : (flags & F_SIGN) ? '+' : (flags & F_BLANK) ? ' ' : '\0';
+    char sign = negative ? '-' : (flags & F_SIGN) ? '+' : (flags & F_BLANK) ? ' ' : '\0';
     const char *prefix = !(flags & F_ALT) ? "" : conv == 'x' ? "0x" : conv == 'X' ? "0X"
                                                  : conv == 'o' ? "0o" : "";
     Ft_ssize len = (sign ? 1 : 0) + (Ft_ssize)strlen(prefix) + zeros + ndigits;
@@ -113,9 +91,14 @@ push_int(FtStrWriter *w, int64_t v, char conv, int flags, Ft_ssize width, Ft_ssi
     if (!(flags & F_LJUST) && (flags & F_ZERO))
         ft_str_writer_push_repeat(w, '0', pad);
     ft_str_writer_push_repeat(w, '0', zeros);
-    ft_str_writer_push_ascii(w, digits);
+    for (Ft_ssize i = 0; i < ndigits; i++) {
+        char c = digits[i];
+        ft_str_writer_push(w, (uint32_t)(conv == 'X' && c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c));
+    }
     if (flags & F_LJUST)
         ft_str_writer_push_repeat(w, ' ', pad);
+    ft_format_free(text);
+    return 0;
 }
 
 // %e %E %f %F %g %G through the float formatter, with the flags as a format spec.
@@ -152,47 +135,54 @@ format_one(FtStrWriter *w, Ft_ssize conv_index, uint32_t conv, FtObject *arg,
     switch (conv) {
     case 's': case 'r': case 'a':
         text = conv == 's' ? ft_object_str_ref(arg) : conv == 'r' ? ft_object_repr_ref(arg)
-                                                                  : ascii_of(arg);
+                                                                  : ft_str_ascii_ref(arg);
         if (text == NULL)
             return -1;
         Ft_ssize len = ft_str_length(text);
         push_padded(w, text, prec >= 0 && prec < len ? prec : len, flags, width);
         ft_decref(text);
         return 0;
-    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
-        // TODO(#4): floats (truncated) and __index__/__int__ objects once float and the number
-        // protocol exist; ints beyond int64 once int uses bigint.
-        if (!ft_int_check(arg)) {
+    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+        // An int as is; otherwise %x %X %o take __index__ and %d %i %u int(x) of a number.
+        bool index_only = conv == 'x' || conv == 'X' || conv == 'o';
+        FtObject *iv = NULL;
+        if (ft_int_check(arg)) {
+            iv = ft_new_ref(arg);
+        } else {
+            FtNumberMethods *nb = arg->ob_type->tp_as_number;
+            bool number = nb != NULL &&
+                          (nb->nb_index != NULL ||
+                           (!index_only && (nb->nb_int != NULL || nb->nb_float != NULL)));
+            if (number) {
+                iv = index_only ? ft_number_index_ref(arg) : ft_int_from_object_ref(arg);
+                if (iv == NULL && !ft_error_matches(&ft_exc_type_error))
+                    return -1;
+                if (iv == NULL)
+                    ft_error_clear();
+            }
+        }
+        if (iv == NULL) {
             ft_error_format(&ft_exc_type_error, "%%%c format: %s is required, not %.200s", (int)conv,
-                            conv == 'x' || conv == 'X' || conv == 'o' ? "an integer"
-                                                                      : "a real number",
-                            arg->ob_type->tp_name);
+                            index_only ? "an integer" : "a real number", arg->ob_type->tp_name);
             return -1;
         }
-        {
-            // TODO(#4): CPython formats ints of any size here; until then one beyond int64 raises
-            // OverflowError instead of being printed.
-            bool ok;
-            int64_t v = ft_int_as_int64(arg, &ok);
-            if (!ok)
-                return -1;
-            push_int(w, v, (char)conv, flags, width, prec);
-        }
-        return 0;
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-        // TODO(#4): float objects and __float__ once objects/float.c exists.
-        if (!ft_int_check(arg)) {
+        int r = push_int(w, iv, (char)conv, flags, width, prec);
+        ft_decref(iv);
+        return r;
+    }
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+        FtNumberMethods *nb = arg->ob_type->tp_as_number;
+        if (!ft_float_check(arg) && !ft_int_check(arg) &&
+            (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL))) {
             ft_error_format(&ft_exc_type_error, "must be real number, not %.200s",
                             arg->ob_type->tp_name);
             return -1;
         }
-        {
-            bool ok;   // TODO(#4): floats, and ints beyond int64 converted as float(x) does
-            int64_t v = ft_int_as_int64(arg, &ok);
-            if (!ok)
-                return -1;
-            return push_float(w, (double)v, (char)conv, flags, width, prec);
-        }
+        double d = ft_float_as_double(arg);
+        if (d == -1.0 && ft_error_occurred())
+            return -1;
+        return push_float(w, d, (char)conv, flags, width, prec);
+    }
     case 'c': {
         uint32_t c;
         if (ft_str_check(arg)) {
@@ -707,7 +697,7 @@ format_field(FtStrWriter *w, FormatCall *fc, FtObject *fmt, const FieldParts *f,
         else if (conversion == 's')
             conv = ft_object_str_ref(obj);
         else if (conversion == 'a')
-            conv = ascii_of(obj);
+            conv = ft_str_ascii_ref(obj);
         else if (conversion > 32 && conversion < 127)
             ft_error_format(&ft_exc_value_error, "Unknown conversion specifier %c", (int)conversion);
         else

@@ -34,7 +34,7 @@ FtObject *ft_str_method_isupper(FtObject *self);
 FtObject *ft_str_method_istitle(FtObject *self);
 
 // str_search.c: searching, splitting, stripping, padding, joining. split, rsplit and splitlines
-// return a tuple until the list type lands (TODO(#4)).
+// return a list; join takes any iterable (snapshotted into a tuple first).
 FtObject *ft_str_method_find(FtObject *self, FtObject *const *args, Ft_ssize nargs);
 FtObject *ft_str_method_rfind(FtObject *self, FtObject *const *args, Ft_ssize nargs);
 FtObject *ft_str_method_index(FtObject *self, FtObject *const *args, Ft_ssize nargs);
@@ -67,6 +67,8 @@ FtObject *ft_str_method_zfill(FtObject *self, FtObject *width);
 // str.translate(table): table[ord(c)] through mp_subscript; LookupError keeps c, None deletes it,
 // an int or a str replaces it. TODO(#4): str.maketrans once the dict type is in the core.
 FtObject *ft_str_method_translate(FtObject *self, FtObject *table);
+// str.maketrans(x[, y[, z]]) (a static method; cls is unused): the dict translate takes.
+FtObject *ft_str_method_maketrans(FtObject *cls, FtObject *const *args, Ft_ssize nargs);
 
 // The index of the first (last when reverse) occurrence of needle in hay[start:end), or -1.
 // Horspool's algorithm; start/end already clamped to 0..len(hay).
@@ -85,7 +87,6 @@ FtObject *ft_str_method___format__(FtObject *self, FtObject *spec);
 
 // str_codec.c: the codecs utf-8, ascii and latin-1 (with their aliases) and the error handlers
 // strict, ignore, replace, backslashreplace, xmlcharrefreplace, surrogateescape, surrogatepass.
-// TODO(#4): str.encode / str(bytes, encoding, errors) once the bytes type exists.
 // s encoded: a malloc'd buffer (free() it) of *size bytes plus a NUL, or NULL with
 // UnicodeEncodeError, LookupError ("unknown encoding: x", "unknown error handler name 'x'") or
 // MemoryError. errors NULL means "strict".
@@ -94,5 +95,8 @@ char *ft_str_encode(FtObject *s, const char *encoding, const char *errors, Ft_ss
 // (xmlcharrefreplace cannot decode).
 FtObject *ft_str_decode_ref(const char *data, Ft_ssize size, const char *encoding,
                             const char *errors);
+// str.encode(encoding='utf-8', errors='strict'): a new bytes.
+FtObject *ft_str_method_encode(FtObject *self, FtObject *const *args, Ft_ssize nargs,
+                               FtObject *kwnames);
 
 #endif // FT_OBJECTS_STR_METHODS_H

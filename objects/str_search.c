@@ -1,24 +1,30 @@
 // objects/str_search.c: str's searching, splitting, stripping, padding and joining methods (find,
 // rfind, index, rindex, count, startswith, endswith, replace, split, rsplit, splitlines, partition,
 // rpartition, strip, lstrip, rstrip, removeprefix, removesuffix, join, expandtabs, center, ljust,
-// rjust, zfill) and __contains__. Semantics and messages: CPython's Objects/unicodeobject.c and
-// Objects/stringlib (results only: the search here is Horspool's, not stringlib's fastsearch).
+// rjust, zfill, translate, maketrans) and __contains__. Semantics and messages: CPython's
+// Objects/unicodeobject.c and Objects/stringlib (results only: the search here is Horspool's, not
+// stringlib's fastsearch).
 //
 // Owns: nothing but pure functions of immutable strs. Invariant: slice-style start/end arguments
 // are clamped as CPython's ADJUST_INDICES before any search, so no index leaves 0..len.
-// Concurrency: a published str (and tuple) is immutable; no locks, any attached thread.
+// Concurrency: a published str (and tuple) is immutable; no locks, any attached thread. join
+// snapshots other iterables into a tuple first; maketrans reads a private copy of its dict.
 #include <stdint.h>   // uint32_t PTRDIFF_MAX
 #include <stdlib.h>   // realloc free
 
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/str_methods.h"
 
+#include "objects/abstract.h"     // ft_sequence_tuple_ref ft_sequence_check
+#include "objects/dict.h"         // ft_dict_*
 #include "objects/error.h"        // ft_error_format ft_exc_*
 #include "objects/int.h"          // ft_int_* ft_bool_from
+#include "objects/list.h"         // ft_list_new_ref ft_list_set_item_steal
 #include "objects/object.h"       // ft_object_is_true
 #include "objects/str.h"          // ft_str_* FtStrWriter
 #include "objects/tuple.h"        // ft_tuple_*
 #include "objects/unicode_db.h"   // ft_unicode_is_space ft_unicode_is_linebreak
+#include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
 
 // An end bound meaning "the end of the string" (larger than any str length).
 #define STR_INDEX_MAX ((Ft_ssize)PTRDIFF_MAX)
@@ -387,8 +393,7 @@ ft_str_method_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtO
     return ft_str_writer_finish_ref(&w);
 }
 
-// Splitting. Pieces are collected into a growable array of new references, then made a tuple
-// (TODO(#4): a list once objects/list.c exists).
+// Splitting. Pieces are collected into a growable array of new references, then made a list.
 
 typedef struct {
     FtObject **items;
@@ -421,17 +426,21 @@ pieces_add_sub(Pieces *p, FtObject *s, Ft_ssize start, Ft_ssize end)
     return pieces_add_steal(p, ft_str_substring_ref(s, start, end));
 }
 
-// The pieces as a tuple, in order (reversed when reverse); frees the array.
+// The pieces as a list, in order (reversed when reverse); frees the array.
 static FtObject *
 pieces_finish(Pieces *p, bool failed, bool reverse)
 {
-    FtObject *res = failed ? NULL : ft_tuple_new_ref(p->len);
+    FtObject *res = failed ? NULL : ft_list_new_ref(p->len);
     for (Ft_ssize i = 0; i < p->len; i++) {
         FtObject *item = p->items[reverse ? p->len - 1 - i : i];
-        if (res != NULL)
-            ft_tuple_set_item_steal_unlocked(res, i, item);
-        else
+        if (res != NULL) {
+            if (ft_list_set_item_steal(res, i, item) < 0) {
+                ft_decref(res);
+                res = NULL;
+            }
+        } else {
             ft_decref(item);
+        }
     }
     free(p->items);
     return res;
@@ -688,32 +697,54 @@ ft_str_method_removesuffix(FtObject *self, FtObject *suffix)
     return ft_str_substring_ref(self, 0, n);
 }
 
+// Appends the str item (the index-th) to w after sep (unless first); TypeError for a non-str.
+static int
+join_push(FtStrWriter *w, FtObject *sep, FtObject *item, Ft_ssize index)
+{
+    if (!ft_str_check(item)) {
+        ft_error_format(&ft_exc_type_error, "sequence item %zd: expected str instance, %.80s found",
+                        index, item->ob_type->tp_name);
+        return -1;
+    }
+    if (index > 0)
+        ft_str_writer_push_substr(w, sep, 0, ft_str_length(sep));
+    ft_str_writer_push_substr(w, item, 0, ft_str_length(item));
+    return 0;
+}
+
 FtObject *
 ft_str_method_join(FtObject *self, FtObject *iterable)
 {
-    // TODO(#4): lists and generic iterables once the core has list and the iteration protocol.
-    if (!ft_tuple_check(iterable))
-        return ft_error_format(&ft_exc_type_error, "can only join an iterable");
-    Ft_ssize n = ft_tuple_size(iterable);
-    if (n == 1) {
-        FtObject *only = ft_tuple_get_item_borrow(iterable, 0);
-        if (ft_object_is_exact(only, &ft_str_type))
-            return ft_new_ref(only);
-    }
-    FtStrWriter w = {0};
-    for (Ft_ssize i = 0; i < n; i++) {
-        FtObject *item = ft_tuple_get_item_borrow(iterable, i);
-        if (!ft_str_check(item)) {
-            ft_str_writer_discard(&w);
-            return ft_error_format(&ft_exc_type_error,
-                                   "sequence item %zd: expected str instance, %.80s found", i,
-                                   item->ob_type->tp_name);
+    if (ft_tuple_check(iterable)) {
+        // A tuple is immutable: no snapshot needed.
+        Ft_ssize n = ft_tuple_size(iterable);
+        if (n == 1) {
+            FtObject *only = ft_tuple_get_item_borrow(iterable, 0);
+            if (ft_object_is_exact(only, &ft_str_type))
+                return ft_new_ref(only);
         }
-        if (i > 0)
-            ft_str_writer_push_substr(&w, self, 0, ft_str_length(self));
-        ft_str_writer_push_substr(&w, item, 0, ft_str_length(item));
+        FtStrWriter w = {0};
+        for (Ft_ssize i = 0; i < n; i++) {
+            if (join_push(&w, self, ft_tuple_get_item_borrow(iterable, i), i) < 0) {
+                ft_str_writer_discard(&w);
+                return NULL;
+            }
+        }
+        return ft_str_writer_finish_ref(&w);
     }
-    return ft_str_writer_finish_ref(&w);
+    // Anything else is snapshotted into a tuple first (a list may change while items are read).
+    FtObject *seq = ft_sequence_tuple_ref(iterable);
+    if (seq == NULL) {
+        if (ft_error_matches(&ft_exc_type_error) && iterable->ob_type->tp_iter == NULL &&
+            !ft_sequence_check(iterable)) {
+            ft_error_clear();
+            ft_error_format(&ft_exc_type_error, "can only join an iterable");
+        }
+        return NULL;
+    }
+    FtObject *res = ft_str_method_join(self, seq);
+    ft_decref(seq);
+    return res;
 }
 
 FtObject *
@@ -863,4 +894,97 @@ ft_str_method_translate(FtObject *self, FtObject *table)
 fail:
     ft_str_writer_discard(&w);
     return NULL;
+}
+
+// The translation key for a maketrans dict key: an int as is, a one-character str as its code
+// point.
+static FtObject *
+maketrans_key_ref(FtObject *key)
+{
+    if (ft_str_check(key)) {
+        if (ft_str_length(key) != 1)
+            return ft_error_format(&ft_exc_value_error,   // sic: CPython's text
+                                   "string keys in translatetable must be of length 1");
+        return ft_int_from_int64_ref(ft_str_read_char(key, 0));
+    }
+    if (ft_int_check(key))
+        return ft_new_ref(key);
+    return ft_error_format(&ft_exc_type_error,   // sic: CPython's text
+                           "keys in translate table mustbe strings or integers");
+}
+
+// Adds ord(x[i]) -> value to dict for every character of x (value NULL: ord(y[i])).
+static int
+maketrans_chars(FtObject *dict, FtObject *x, FtObject *y)
+{
+    for (Ft_ssize i = 0; i < ft_str_length(x); i++) {
+        FtObject *key = ft_int_from_int64_ref(ft_str_read_char(x, i));
+        FtObject *value = y != NULL ? ft_int_from_int64_ref(ft_str_read_char(y, i)) : ft_none_ref();
+        int r = key != NULL && value != NULL ? ft_dict_set_item(dict, key, value) : -1;
+        ft_xdecref(key);
+        ft_xdecref(value);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+FtObject *
+ft_str_method_maketrans(FtObject *cls, FtObject *const *args, Ft_ssize nargs)
+{
+    if (check_nargs("maketrans", nargs, 1, 3) < 0)
+        return NULL;
+    FtObject *x = args[0];
+    for (Ft_ssize k = 1; k < nargs; k++) {
+        if (!ft_str_check(args[k]))
+            return ft_error_format(&ft_exc_type_error,
+                                   "maketrans() argument %zd must be str, not %.80s", k + 1,
+                                   args[k]->ob_type->tp_name);
+    }
+    FtObject *res = ft_dict_new_ref();
+    if (res == NULL)
+        return NULL;
+    if (nargs == 1) {
+        if (!ft_dict_check(x)) {
+            ft_decref(res);
+            return ft_error_format(&ft_exc_type_error,
+                                   "if you give only one argument to maketrans it must be a dict");
+        }
+        // A private snapshot: the loop runs no Python code, and x may change meanwhile.
+        FtObject *copy = ft_dict_copy_ref(x);
+        int r = copy != NULL ? 0 : -1;
+        FtObject *key, *value;
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(copy);
+        for (Ft_ssize pos = 0; r == 0 && ft_dict_next(copy, &pos, &key, &value);) {
+            FtObject *k = maketrans_key_ref(key);
+            r = k != NULL ? ft_dict_set_item(res, k, value) : -1;
+            ft_xdecref(k);
+        }
+        FT_END_CRITICAL_SECTION_OBJECT();
+        ft_xdecref(copy);
+        if (r < 0) {
+            ft_decref(res);
+            return NULL;
+        }
+        return res;
+    }
+    int r = 0;
+    if (!ft_str_check(x)) {
+        ft_error_format(&ft_exc_type_error,
+                        "first maketrans argument must be a string if there is a second argument");
+        r = -1;
+    } else if (ft_str_length(x) != ft_str_length(args[1])) {
+        ft_error_format(&ft_exc_value_error,
+                        "the first two maketrans arguments must have equal length");
+        r = -1;
+    } else {
+        r = maketrans_chars(res, x, args[1]);
+        if (r == 0 && nargs == 3)
+            r = maketrans_chars(res, args[2], NULL);
+    }
+    if (r < 0) {
+        ft_decref(res);
+        return NULL;
+    }
+    return res;
 }

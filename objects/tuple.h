@@ -16,6 +16,7 @@ typedef struct FtTupleObject {
 } FtTupleObject;
 
 extern FtTypeObject ft_tuple_type;
+extern FtTypeObject ft_tuple_iter_type;   // tuple_iterator; one item per next, shareable
 
 static inline int
 ft_tuple_check(const FtObject *op)

@@ -1,10 +1,12 @@
 // objects/type.c: type objects - readying static types (slot inheritance, C3 MRO, the type dict),
 // subtype tests, MRO lookup, version tags, and the `type` and `object` types themselves (with the
 // heap-type parts of them: attribute assignment on classes, __class__ assignment, object.__dir__,
-// __format__, __init_subclass__ ...). Semantics: CPython's Objects/typeobject.c (type_ready,
-// inherit_special, inherit_slots, mro_internal/pmerge, _PyType_Lookup, type_getattro,
-// type_setattro, type_call, object_new/object_init, object_set_class). Heap-type creation is in
-// objects/type_new.c, the dunder slots in objects/type_slots.c.
+// type.__dir__, __format__, __init_subclass__, class __annotations__ / __annotate__ (PEP 649/749),
+// type.__or__ ...). Also types.MappingProxyType, the read-only live view C.__dict__ gives for a
+// heap class. Semantics: CPython's Objects/typeobject.c (type_ready, inherit_special,
+// inherit_slots, mro_internal/pmerge, _PyType_Lookup, type_getattro, type_setattro, type_call,
+// object_new/object_init, object_set_class) and Objects/descrobject.c (mappingproxy). Heap-type
+// creation is in objects/type_new.c, the dunder slots in objects/type_slots.c.
 //
 // A static type's dict (tp_dict) is a small private mapping ("mappingproxy", TypeDict below): an
 // open-addressed table of (str key, value) pairs kept in a tuple, filled once while the type is
@@ -13,23 +15,28 @@
 // Invariants: after ft_type_ready, tp_mro is a tuple starting with the type and ending with object,
 // tp_bases a tuple, tp_dict a TypeDict, FT_TPFLAGS_READY set, and every NULL slot that a base
 // defines has been copied from the nearest base in MRO order (hash and richcompare only together).
+// A class's annotations are cached once computed under "__annotations_cache__" in its dict.
 //
 // Concurrency: static types are readied at start-up, before a second thread exists; afterwards
 // they are read-only except tp_version_tag (atomic), so lookups in them are lock-free. A heap
 // type's dict is stored to under the type's critical section (then the version tags of the type
 // and its subclasses are renewed and the slots updated, objects/type_slots.c); its ht_name,
 // ht_qualname and subclass list are guarded_by(ob_mutex). __class__ assignment stores ob_type with
-// the world stopped. The version counter is an atomic. Missing (TODO(#4)): the per-type method
-// cache, subclass lists of static types, __dict__ as a live mappingproxy, __name__ assignment,
-// __bases__ assignment, mro() overrides.
+// the world stopped. The version counter is an atomic. A mappingproxy's mapping is immutable (the
+// dict locks itself). Two threads computing C.__annotations__ at once may both call __annotate__;
+// the last store wins (both results are equal). Missing (TODO(#4)): the per-type method cache,
+// subclass lists of static types, the repr of a static type's __dict__ (its TypeDict), __name__
+// assignment, __bases__ assignment, mro() overrides.
 #include <stdlib.h>   // calloc free
 #include <string.h>   // memcpy strrchr strcmp
 
 #include "objects/type.h"
 
 #include "objects/abstract.h"          // ft_sequence_tuple_ref
+#include "objects/abstract_number.h"   // ft_number_or_ref
 #include "objects/dict.h"              // ft_dict_*
 #include "objects/error.h"             // ft_error_* ft_exc_*
+#include "objects/generic_alias.h"     // ft_union_or_ref ft_generic_alias_class_getitem_ref
 #include "objects/int.h"               // ft_bool_from FT_TRUE
 #include "objects/list.h"              // ft_list_*
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef ft_descr_new_*
@@ -531,7 +538,14 @@ tp_new_wrapper(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
     if (!ft_type_is_subtype(subtype, type))
         return ft_error_format(&ft_exc_type_error, "%s.__new__(%s): %s is not a subtype of %s",
                                type->tp_name, subtype->tp_name, subtype->tp_name, type->tp_name);
-    // TODO(#4): CPython's "is not safe, use X.__new__()" check once heap types exist.
+    // The nearest static type in subtype's base chain must create instances with this very
+    // tp_new (a heap type's tp_new is either a Python __new__ or its base's).
+    FtTypeObject *staticbase = subtype;
+    while (staticbase != NULL && ft_type_is_heap(staticbase))
+        staticbase = staticbase->tp_base;
+    if (staticbase != NULL && staticbase->tp_new != type->tp_new)
+        return ft_error_format(&ft_exc_type_error, "%s.__new__(%s) is not safe, use %s.__new__()",
+                               type->tp_name, subtype->tp_name, staticbase->tp_name);
     return type->tp_new(subtype, args + 1, (size_t)(nargs - 1), kwnames);
 }
 
@@ -553,6 +567,32 @@ ft_type_builtin_new_of(FtObject *descr)
     return ((FtTypeObject *)f->self)->tp_new;
 }
 
+// The builtin types whose instances are generic containers (CPython gives each a
+// __class_getitem__ in its method table); fill_dict adds the classmethod to these by name, so that
+// the types' own files need no change. TODO(#4): move into each type's method table.
+static const char *const generic_container_names[] = {
+    "list", "dict", "tuple", "set", "frozenset", "enumerate", "memoryview", "mappingproxy",
+    "collections.deque", "collections.defaultdict", "collections.OrderedDict",
+    "BaseExceptionGroup", NULL,
+};
+
+static const FtMethodDef class_getitem_def = {
+    .name = "__class_getitem__",
+    .fn.o = ft_generic_alias_class_getitem_ref,
+    .flags = FT_METH_O | FT_METH_CLASS,
+    .doc = "See PEP 585",
+};
+
+static bool
+is_generic_container(const FtTypeObject *type)
+{
+    for (const char *const *p = generic_container_names; *p != NULL; p++) {
+        if (strcmp(type->tp_name, *p) == 0)
+            return true;
+    }
+    return false;
+}
+
 // Fills the dict from the slots and tables the type itself defines (before inheritance, so that
 // inherited slots get no wrappers of their own), in CPython's order: __new__, slot wrappers,
 // methods, members, getsets, __doc__.
@@ -570,6 +610,10 @@ fill_dict(FtTypeObject *type)
         if (add_to_dict(type, m->name, ft_descr_new_method_ref(type, m)) < 0)
             return -1;
     }
+    if (is_generic_container(type) &&
+        add_to_dict(type, class_getitem_def.name,
+                    ft_descr_new_method_ref(type, &class_getitem_def)) < 0)
+        return -1;
     for (const FtMemberDef *m = type->tp_members; m != NULL && m->name != NULL; m++) {
         if (add_to_dict(type, m->name, ft_descr_new_member_ref(type, m)) < 0)
             return -1;
@@ -1011,6 +1055,40 @@ done:
     return res;
 }
 
+// object.__getstate__(): the instance dict (None when it is absent or empty). TODO(#4): the
+// __slots__ values, and the "cannot pickle" checks for C types with extra state.
+static FtObject *
+object_getstate(FtObject *self)
+{
+    FtObject **dp = ft_object_dict_ptr(self);
+    if (dp == NULL)
+        return ft_none_ref();
+    FtObject *d = ft_object_get_dict_ref(self);
+    if (d == NULL)
+        return NULL;
+    if (ft_object_size(d) == 0) {
+        ft_decref(d);
+        return ft_none_ref();
+    }
+    FtObject *res = ft_dict_copy_ref(d);
+    ft_decref(d);
+    return res;
+}
+
+// TODO(#4): copyreg's __reduce_ex__ protocol (copyreg.__newobj__, _reconstructor).
+static FtObject *
+object_reduce(FtObject *self)
+{
+    return ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object",
+                           self->ob_type->tp_name);
+}
+
+static FtObject *
+object_reduce_ex(FtObject *self, FtObject *protocol)
+{
+    return object_reduce(self);
+}
+
 static const FtMethodDef object_methods[] = {
     {.name = "__format__", .fn.o = object_format, .flags = FT_METH_O,
      .doc = "Default object formatter."},
@@ -1023,7 +1101,12 @@ static const FtMethodDef object_methods[] = {
      .doc = "Size of object in memory, in bytes."},
     {.name = "__dir__", .fn.noargs = object_dir, .flags = FT_METH_NOARGS,
      .doc = "Default dir() implementation."},
-    // TODO(#4): __reduce__, __reduce_ex__, __getstate__ (copyreg).
+    {.name = "__getstate__", .fn.noargs = object_getstate, .flags = FT_METH_NOARGS,
+     .doc = "Helper for pickle."},
+    {.name = "__reduce__", .fn.noargs = object_reduce, .flags = FT_METH_NOARGS,
+     .doc = "Helper for pickle."},
+    {.name = "__reduce_ex__", .fn.o = object_reduce_ex, .flags = FT_METH_O,
+     .doc = "Helper for pickle."},
     {0},
 };
 
@@ -1131,8 +1214,18 @@ type_getattro(FtObject *self, FtObject *name)
     }
     if (meta_attr != NULL)
         return meta_attr;
-    return ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%U'",
-                           type->tp_name, name);
+    ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%U'",
+                    type->tp_name, name);
+    // The fresh exception is visible to this thread only: fill its name and obj fields.
+    FtObject *exc = ft_error_occurred_borrow();
+    if (exc != NULL && ft_object_type_check(exc, &ft_exc_attribute_error)) {
+        FtAttributeErrorObject *ae = (FtAttributeErrorObject *)exc;
+        if (ae->name == NULL && ae->obj == NULL) {
+            ae->name = ft_new_ref(name);
+            ae->obj = ft_new_ref(self);
+        }
+    }
+    return NULL;
 }
 
 static int
@@ -1347,6 +1440,11 @@ type_get_base(FtObject *self, void *closure)
 static FtObject *
 type_get_doc(FtObject *self, void *closure)
 {
+    FtTypeObject *type = (FtTypeObject *)self;
+    // A static type's doc is its tp_doc (its dict's "__doc__" may be a getset of its own, as in
+    // type itself). TODO(#4): strip a "name(sig)\n--\n\n" signature prefix.
+    if (!ft_type_is_heap(type) && type->tp_doc != NULL)
+        return ft_str_from_cstr_ref(type->tp_doc);
     FtObject *doc = ft_str_intern_cstr_ref("__doc__");
     if (doc == NULL)
         return NULL;
@@ -1368,6 +1466,200 @@ type_set_doc(FtObject *self, FtObject *value, void *closure)
     return type_store_in_dict((FtTypeObject *)self, "__doc__", value);
 }
 
+/* --- mappingproxy over a heap type's dict --- */
+
+// types.MappingProxyType: a read-only view of a mapping (a heap type's live dict for C.__dict__).
+// The mapping reference is immutable; the mapping locks itself.
+typedef struct MappingProxyObject {
+    FtObject ob_base;
+    FtObject *mapping;   // immutable
+} MappingProxyObject;
+
+
+static FtObject *
+mappingproxy_new_ref(FtObject *mapping)
+{
+    MappingProxyObject *mp = (MappingProxyObject *)ft_object_new_of_type(&ft_mappingproxy_type, 0);
+    if (mp == NULL)
+        return NULL;
+    mp->mapping = ft_new_ref(mapping);
+    return (FtObject *)mp;
+}
+
+static void
+mappingproxy_dealloc(FtObject *op)
+{
+    ft_decref(((MappingProxyObject *)op)->mapping);
+    ft_object_free_memory(op);
+}
+
+static int
+mappingproxy_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    return visit(((MappingProxyObject *)op)->mapping, arg);
+}
+
+static FtObject *
+mappingproxy_repr(FtObject *op)
+{
+    return ft_str_from_format_ref("mappingproxy(%R)", ((MappingProxyObject *)op)->mapping);
+}
+
+static FtObject *
+mappingproxy_str(FtObject *op)
+{
+    return ft_object_str_ref(((MappingProxyObject *)op)->mapping);
+}
+
+static Ft_ssize
+mappingproxy_length(FtObject *op)
+{
+    return ft_object_size(((MappingProxyObject *)op)->mapping);
+}
+
+static FtObject *
+mappingproxy_subscript(FtObject *op, FtObject *key)
+{
+    return ft_object_get_item_ref(((MappingProxyObject *)op)->mapping, key);
+}
+
+static int
+mappingproxy_contains(FtObject *op, FtObject *key)
+{
+    return ft_sequence_contains(((MappingProxyObject *)op)->mapping, key);
+}
+
+static FtObject *
+mappingproxy_iter(FtObject *op)
+{
+    return ft_object_get_iter_ref(((MappingProxyObject *)op)->mapping);
+}
+
+static FtObject *
+mappingproxy_richcompare(FtObject *a, FtObject *b, int op)
+{
+    return ft_object_rich_compare_ref(((MappingProxyObject *)a)->mapping, b, op);
+}
+
+static FtObject *
+mappingproxy_or(FtObject *a, FtObject *b)
+{
+    if (a->ob_type == &ft_mappingproxy_type)
+        a = ((MappingProxyObject *)a)->mapping;
+    if (b->ob_type == &ft_mappingproxy_type)
+        b = ((MappingProxyObject *)b)->mapping;
+    return ft_number_or_ref(a, b);
+}
+
+static FtObject *
+mappingproxy_forward(FtObject *self, const char *name, FtObject *const *args, Ft_ssize nargs)
+{
+    return ft_object_call_method_cstr_ref(((MappingProxyObject *)self)->mapping, name, args, nargs);
+}
+
+static FtObject *
+mappingproxy_keys(FtObject *self)
+{
+    return mappingproxy_forward(self, "keys", NULL, 0);
+}
+
+static FtObject *
+mappingproxy_values(FtObject *self)
+{
+    return mappingproxy_forward(self, "values", NULL, 0);
+}
+
+static FtObject *
+mappingproxy_items(FtObject *self)
+{
+    return mappingproxy_forward(self, "items", NULL, 0);
+}
+
+static FtObject *
+mappingproxy_copy(FtObject *self)
+{
+    return mappingproxy_forward(self, "copy", NULL, 0);
+}
+
+static FtObject *
+mappingproxy_get(FtObject *self, FtObject *const *args, Ft_ssize nargs)
+{
+    if (nargs < 1 || nargs > 2)
+        return ft_error_format(&ft_exc_type_error, "get expected %s 2 arguments, got %zd",
+                               nargs < 1 ? "at least" : "at most", nargs + 0);
+    return mappingproxy_forward(self, "get", args, nargs);
+}
+
+static FtObject *
+mappingproxy_reversed(FtObject *self)
+{
+    return mappingproxy_forward(self, "__reversed__", NULL, 0);
+}
+
+static const FtMethodDef mappingproxy_methods[] = {
+    {.name = "get", .fn.fast = mappingproxy_get, .flags = FT_METH_FASTCALL,
+     .doc = "Return the value for key if key is in the mapping, else default."},
+    {.name = "keys", .fn.noargs = mappingproxy_keys, .flags = FT_METH_NOARGS,
+     .doc = "D.keys() -> a set-like object providing a view on D's keys"},
+    {.name = "values", .fn.noargs = mappingproxy_values, .flags = FT_METH_NOARGS,
+     .doc = "D.values() -> an object providing a view on D's values"},
+    {.name = "items", .fn.noargs = mappingproxy_items, .flags = FT_METH_NOARGS,
+     .doc = "D.items() -> a set-like object providing a view on D's items"},
+    {.name = "copy", .fn.noargs = mappingproxy_copy, .flags = FT_METH_NOARGS,
+     .doc = "D.copy() -> a shallow copy of D"},
+    {.name = "__reversed__", .fn.noargs = mappingproxy_reversed, .flags = FT_METH_NOARGS,
+     .doc = "D.__reversed__() -> reverse iterator"},
+    {0},
+};
+
+static FtMappingMethods mappingproxy_as_mapping = {
+    .mp_length = mappingproxy_length,
+    .mp_subscript = mappingproxy_subscript,
+};
+
+static FtSequenceMethods mappingproxy_as_sequence = {
+    .sq_contains = mappingproxy_contains,
+};
+
+static FtNumberMethods mappingproxy_as_number = {
+    .nb_or = mappingproxy_or,
+};
+
+static FtObject *
+mappingproxy_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    if (ft_vectorcall_nargs(nargsf) != 1 || (kwnames != NULL && ft_tuple_size(kwnames) > 0))
+        return ft_error_format(&ft_exc_type_error,
+                               "mappingproxy() missing required argument 'mapping' (pos 1)");
+    FtObject *m = args[0];
+    if (m->ob_type->tp_as_mapping == NULL || m->ob_type->tp_as_mapping->mp_subscript == NULL ||
+        ft_list_check(m) || ft_tuple_check(m))
+        return ft_error_format(&ft_exc_type_error,
+                               "mappingproxy() argument must be a mapping, not %s",
+                               m->ob_type->tp_name);
+    return mappingproxy_new_ref(m);
+}
+
+FtTypeObject ft_mappingproxy_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "mappingproxy",
+    .tp_basicsize = sizeof(MappingProxyObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE,
+    .tp_dealloc = mappingproxy_dealloc,
+    .tp_traverse = mappingproxy_traverse,
+    .tp_repr = mappingproxy_repr,
+    .tp_str = mappingproxy_str,
+    .tp_richcompare = mappingproxy_richcompare,
+    .tp_iter = mappingproxy_iter,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_as_number = &mappingproxy_as_number,
+    .tp_as_sequence = &mappingproxy_as_sequence,
+    .tp_as_mapping = &mappingproxy_as_mapping,
+    .tp_new = mappingproxy_new,
+    .tp_methods = mappingproxy_methods,
+    .tp_doc = "Read-only proxy of a mapping.",
+};
+
 static FtObject *
 type_get_dict(FtObject *self, void *closure)
 {
@@ -1376,8 +1668,193 @@ type_get_dict(FtObject *self, void *closure)
         return ft_none_ref();
     if (dict->ob_type == &typedict_type)
         return ft_new_ref(dict);
-    // TODO(#4): a read-only mappingproxy over the live dict; a snapshot meanwhile.
-    return ft_dict_copy_ref(dict);
+    return mappingproxy_new_ref(dict);
+}
+
+/* --- type: __annotate__ and __annotations__ (PEP 649 / 749) --- */
+
+// A heap type's dict, or NULL with AttributeError "type object 'T' has no attribute 'attr'"
+// (static types have no annotations).
+static FtObject *
+annotations_dict_borrow(FtTypeObject *type, const char *attr)
+{
+    if (ft_type_is_heap(type) && type->tp_dict != NULL && ft_dict_check(type->tp_dict))
+        return type->tp_dict;
+    ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%s'",
+                    type->tp_name, attr);
+    return NULL;
+}
+
+// Removes key from the dict when present. 0 or -1.
+static int
+dict_discard_str(FtObject *dict, const char *key)
+{
+    FtObject *k = ft_str_intern_cstr_ref(key);
+    if (k == NULL)
+        return -1;
+    int r = ft_dict_del_item(dict, k);
+    ft_decref(k);
+    if (r < 0 && ft_error_matches(&ft_exc_key_error)) {
+        ft_error_clear();
+        r = 0;
+    }
+    return r;
+}
+
+// type.__annotate__: the class body's annotate function (stored as __annotate_func__; an
+// explicit __annotate__ in the class dict wins), or None, which is then remembered.
+static FtObject *
+type_get_annotate(FtObject *self, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtObject *dict = annotations_dict_borrow(type, "__annotate__"), *fn = NULL;
+    if (dict == NULL)
+        return NULL;
+    int r = ft_dict_get_item_str_ref(dict, "__annotate__", &fn);
+    if (r == 0)
+        r = ft_dict_get_item_str_ref(dict, "__annotate_func__", &fn);
+    if (r < 0)
+        return NULL;
+    if (r > 0) {
+        FtDescrGetFunc get = fn->ob_type->tp_descr_get;
+        if (get != NULL) {
+            FtObject *bound = get(fn, NULL, self);
+            ft_decref(fn);
+            return bound;
+        }
+        return fn;
+    }
+    int w;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    w = ft_dict_set_item_str(dict, "__annotate_func__", FT_NONE);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (w < 0)
+        return NULL;
+    ft_type_modified(type);
+    return ft_none_ref();
+}
+
+static int
+type_set_annotate(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (value == NULL) {
+        ft_error_format(&ft_exc_type_error, "cannot delete __annotate__ attribute");
+        return -1;
+    }
+    if (type->tp_flags & FT_TPFLAGS_IMMUTABLETYPE) {
+        ft_error_format(&ft_exc_type_error, "cannot set '__annotate__' attribute of immutable "
+                        "type '%s'", type->tp_name);
+        return -1;
+    }
+    if (value != FT_NONE && value->ob_type->tp_call == NULL) {
+        ft_error_format(&ft_exc_type_error, "__annotate__ must be callable or None");
+        return -1;
+    }
+    FtObject *dict = annotations_dict_borrow(type, "__annotate__");
+    if (dict == NULL)
+        return -1;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    r = ft_dict_set_item_str(dict, "__annotate_func__", value);
+    if (r == 0 && value != FT_NONE)
+        r = dict_discard_str(dict, "__annotations_cache__");
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_type_modified(type);
+    return r;
+}
+
+// type.__annotations__: an explicit __annotations__ of the class body, else the cached result of
+// calling __annotate__(1) once (an empty dict when there is none), kept as __annotations_cache__.
+static FtObject *
+type_get_annotations(FtObject *self, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtObject *dict = annotations_dict_borrow(type, "__annotations__"), *ann = NULL;
+    if (dict == NULL)
+        return NULL;
+    int r = ft_dict_get_item_str_ref(dict, "__annotations__", &ann);
+    if (r == 0)
+        r = ft_dict_get_item_str_ref(dict, "__annotations_cache__", &ann);
+    if (r < 0)
+        return NULL;
+    if (r > 0) {
+        FtDescrGetFunc get = ann->ob_type->tp_descr_get;
+        if (get != NULL) {
+            FtObject *bound = get(ann, NULL, self);
+            ft_decref(ann);
+            return bound;
+        }
+        return ann;
+    }
+    FtObject *annotate = type_get_annotate(self, NULL);
+    if (annotate == NULL)
+        return NULL;
+    if (annotate != FT_NONE && annotate->ob_type->tp_call != NULL) {
+        FtObject *one = ft_int_from_int64_ref(1);
+        ann = one != NULL ? ft_object_call_one_arg_ref(annotate, one) : NULL;
+        ft_xdecref(one);
+        if (ann != NULL && !ft_dict_check(ann)) {
+            ft_error_format(&ft_exc_type_error, "__annotate__ returned non-dict of type '%.100s'",
+                            ann->ob_type->tp_name);
+            ft_decref(ann);
+            ann = NULL;
+        }
+    } else {
+        ann = ft_dict_new_ref();
+    }
+    ft_decref(annotate);
+    if (ann == NULL)
+        return NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    r = ft_dict_set_item_str(dict, "__annotations_cache__", ann);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (r < 0) {
+        ft_decref(ann);
+        return NULL;
+    }
+    ft_type_modified(type);
+    return ann;
+}
+
+static int
+type_set_annotations(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (type->tp_flags & FT_TPFLAGS_IMMUTABLETYPE) {
+        ft_error_format(&ft_exc_type_error, "cannot set '__annotations__' attribute of immutable "
+                        "type '%s'", type->tp_name);
+        return -1;
+    }
+    FtObject *dict = annotations_dict_borrow(type, "__annotations__");
+    if (dict == NULL)
+        return -1;
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    FtObject *explicit_ann = NULL;
+    int has_explicit = ft_dict_get_item_str_ref(dict, "__annotations__", &explicit_ann);
+    ft_xdecref(explicit_ann);
+    const char *key = has_explicit > 0 ? "__annotations__" : "__annotations_cache__";
+    if (has_explicit < 0) {
+        r = -1;
+    } else if (value != NULL) {
+        r = ft_dict_set_item_str(dict, key, value);
+    } else {
+        FtObject *k = ft_str_intern_cstr_ref(key);
+        r = k != NULL ? ft_dict_del_item(dict, k) : -1;
+        ft_xdecref(k);
+        if (r < 0 && ft_error_matches(&ft_exc_key_error)) {
+            ft_error_clear();
+            ft_error_format(&ft_exc_attribute_error, "__annotations__");
+        }
+    }
+    if (r == 0 && value != NULL)
+        r = dict_discard_str(dict, "__annotate_func__");
+    if (r == 0 && value != NULL)
+        r = dict_discard_str(dict, "__annotate__");
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_type_modified(type);
+    return r;
 }
 
 static const FtGetSetDef type_getset[] = {
@@ -1389,6 +1866,8 @@ static const FtGetSetDef type_getset[] = {
     {.name = "__base__", .get = type_get_base},
     {.name = "__doc__", .get = type_get_doc, .set = type_set_doc},
     {.name = "__dict__", .get = type_get_dict},
+    {.name = "__annotations__", .get = type_get_annotations, .set = type_set_annotations},
+    {.name = "__annotate__", .get = type_get_annotate, .set = type_set_annotate},
     {0},
 };
 
@@ -1428,7 +1907,43 @@ type_mro_method(FtObject *self)
     return res;
 }
 
+// type.__dir__: the names in the class's dict and its bases' dicts (its MRO), but not the
+// metaclass's attributes.
+static FtObject *
+type_dir(FtObject *self)
+{
+    FtObject *acc = ft_dict_new_ref(), *res = NULL;
+    if (acc == NULL)
+        return NULL;
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        if (merge_type_keys(acc, type) < 0)
+            goto done;
+    }
+    for (Ft_ssize i = 0; mro != NULL && i < ft_tuple_size(mro); i++) {
+        if (merge_type_keys(acc, (FtTypeObject *)ft_tuple_get_item_borrow(mro, i)) < 0)
+            goto done;
+    }
+    FtObject *keys = ft_object_call_method_cstr_ref(acc, "keys", NULL, 0);
+    FtObject *items = keys != NULL ? ft_sequence_tuple_ref(keys) : NULL;
+    if (items != NULL) {
+        res = ft_list_new_ref(0);
+        if (res != NULL && ft_list_extend(res, items) < 0) {
+            ft_decref(res);
+            res = NULL;
+        }
+        ft_decref(items);
+    }
+    ft_xdecref(keys);
+done:
+    ft_decref(acc);
+    return res;
+}
+
 static const FtMethodDef type_methods[] = {
+    {.name = "__dir__", .fn.noargs = type_dir, .flags = FT_METH_NOARGS,
+     .doc = "Specialized __dir__ implementation for types."},
     {.name = "__prepare__", .fn.fast_kw = type_prepare,
      .flags = FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_CLASS,
      .doc = "Create the namespace for the class statement"},
@@ -1437,6 +1952,10 @@ static const FtMethodDef type_methods[] = {
     {.name = "mro", .fn.noargs = type_mro_method, .flags = FT_METH_NOARGS,
      .doc = "Return a type's method resolution order."},
     {0},
+};
+
+static FtNumberMethods type_as_number = {
+    .nb_or = ft_union_or_ref,
 };
 
 FtTypeObject ft_type_type = {
@@ -1448,6 +1967,7 @@ FtTypeObject ft_type_type = {
     .tp_dealloc = type_dealloc,
     .tp_traverse = type_traverse,
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = ft_type_call_ref,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
@@ -1465,4 +1985,10 @@ ft_type_init_types(void)
         ft_type_ready(&typedict_type) < 0)
         return -1;
     return 0;
+}
+
+int
+ft_type_init_late_types(void)
+{
+    return ft_type_ready(&ft_mappingproxy_type);
 }

@@ -148,6 +148,8 @@ FtObject *ft_type_call_special_ref(FtObject *self, FtObject *name, FtObject *con
                                    Ft_ssize nargs, FtObject *kwnames, int *found);
 
 // super, property, classmethod, staticmethod (objects/super.c, objects/descr_python.c).
+// types.MappingProxyType ("mappingproxy"): the read-only live view a heap class's __dict__ gives.
+extern FtTypeObject ft_mappingproxy_type;
 extern FtTypeObject ft_super_type;
 extern FtTypeObject ft_property_type;
 extern FtTypeObject ft_classmethod_type;
@@ -161,6 +163,9 @@ FtObject *ft_staticmethod_new_ref(FtObject *callable);
 FtObject *ft_super_new_ref(FtTypeObject *type, FtObject *obj);
 
 int ft_type_init_types(void);
+// Readies the types objects/type.c owns that need descriptors, dicts and lists (mappingproxy);
+// called from ft_descr_python_init_types. Start-up.
+int ft_type_init_late_types(void);
 int ft_super_init_types(void);
 int ft_descr_python_init_types(void);
 

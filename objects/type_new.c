@@ -571,23 +571,25 @@ set_attrs(FtHeapTypeObject *ht, NewCtx *ctx)
     return 0;
 }
 
-// The class body's __classcell__ (zero-argument super() and __class__) gets the new class.
+// The class body's __classcell__ (zero-argument super() and __class__) gets the new class, and
+// its __classdictcell__ (annotation scopes reading the class namespace) the class dict; both keys
+// leave the dict. name is the key, value what its cell receives.
 static int
-set_classcell(FtTypeObject *type, FtObject *dict)
+set_class_cell(FtObject *dict, const char *name, FtObject *value)
 {
     FtObject *cell;
-    int r = ft_dict_get_item_str_ref(dict, "__classcell__", &cell);
+    int r = ft_dict_get_item_str_ref(dict, name, &cell);
     if (r <= 0)
         return r;
     if (!ft_cell_check(cell)) {
         FtObject *t = (FtObject *)cell->ob_type;
-        ft_error_format(&ft_exc_type_error, "__classcell__ must be a nonlocal cell, not %R", t);
+        ft_error_format(&ft_exc_type_error, "%s must be a nonlocal cell, not %R", name, t);
         ft_decref(cell);
         return -1;
     }
-    ft_cell_set_steal(cell, ft_new_ref((FtObject *)type));
+    ft_cell_set_steal(cell, ft_new_ref(value));
     ft_decref(cell);
-    FtObject *key = ft_str_intern_cstr_ref("__classcell__");
+    FtObject *key = ft_str_intern_cstr_ref(name);
     r = key != NULL ? ft_dict_del_item(dict, key) : -1;
     ft_xdecref(key);
     return r;
@@ -725,7 +727,8 @@ ft_type_new_heap(FtTypeObject *metatype, FtObject *const *args, size_t nargsf, F
     // Deferred counting: stack references to the class need no count, and only the collector frees
     // it (its MRO refers to itself anyway). So a class that fails below waits for the collector.
     ft_object_set_deferred((FtObject *)type);
-    if (set_classcell(type, ctx.dict) < 0)
+    if (set_class_cell(ctx.dict, "__classcell__", (FtObject *)type) < 0 ||
+        set_class_cell(ctx.dict, "__classdictcell__", type->tp_dict) < 0)
         goto done;
     for (Ft_ssize i = 0; i < ft_tuple_size(ctx.bases); i++) {
         if (add_subclass((FtTypeObject *)ft_tuple_get_item_borrow(ctx.bases, i), type) < 0)

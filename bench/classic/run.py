@@ -73,6 +73,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="smaller sizes")
     ap.add_argument("programs", nargs="*", default=list(PROGRAMS))
     opts = ap.parse_args()
+    opts.ftpy = os.path.abspath(opts.ftpy)   # the programs run from this folder
     if not opts.oracle:
         sys.exit("run.py: no CPython 3.14 found (scripts/fetch-cpython.sh, or --oracle)")
     others = [opts.oracle] + [o for o in opts.other + [shutil.which("pypy3") or ""] if o]

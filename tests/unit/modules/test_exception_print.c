@@ -402,8 +402,8 @@ format_traceback_f(void)
     return ft_str_from_cstr_ref(out);
 }
 
-// The text of group case `name`: a BaseExceptionGroup with the oracle group's str() printed with
-// the same members (BaseExceptionGroup's own fields are TODO(#4) in objects/exceptions.c).
+// The text of group case `name`: a BaseExceptionGroup with the oracle group's message and members
+// (its str() adds " (N sub-exceptions)" itself).
 static FtObject *
 format_group_case(const char *name)
 {
@@ -412,14 +412,14 @@ format_group_case(const char *name)
     const char *message = NULL;
     members[n++] = make1(&ft_exc_keyboard_interrupt, NULL);
     if (strcmp(name, "group_two") == 0) {
-        message = "eg (2 sub-exceptions)";
+        message = "eg";
         members[n++] = make1(&ft_exc_value_error, ft_int_from_int64_ref(1));
     } else if (strcmp(name, "group_wide") == 0) {
-        message = "wide (17 sub-exceptions)";
+        message = "wide";
         for (int i = 0; i < 16; i++)
             members[n++] = make1(&ft_exc_value_error, ft_int_from_int64_ref(i));
     } else if (strcmp(name, "group_member_chain") == 0) {
-        message = "eg (2 sub-exceptions)";
+        message = "eg";
         FtObject *v = make1(&ft_exc_value_error, str_of("m"));
         ft_exception_set_cause_steal(v, make1(&ft_exc_key_error, str_of("c")));
         members[n++] = v;
@@ -430,7 +430,14 @@ format_group_case(const char *name)
     FtObject *tuple = ft_tuple_from_array_ref(members, n);
     for (int i = 0; i < n; i++)
         ft_decref(members[i]);
-    FtObject *group = make1(&ft_exc_base_exception_group, str_of(message));
+    // A real group (message, members), as BaseExceptionGroup(msg, excs) makes it.
+    FtObject *group_args[2] = {str_of(message), tuple};
+    FtObject *group = ft_exception_new_ref(&ft_exc_base_exception_group, group_args, 2);
+    ft_decref(group_args[0]);
+    if (group == NULL) {
+        ft_decref(tuple);
+        return NULL;
+    }
     if (strcmp(name, "group_member_chain") == 0)
         add_note(group, "group note");
     FtObject *text = ft_exception_format_group_ref(group, tuple);

@@ -1,11 +1,11 @@
 // tests/unit/objects/str_test_io.h: runs the str cases of str_expected/*.txt (written by
-// objects/gen/gen_str_tests.py from CPython 3.14) for test_str_methods.c and test_str_format.c.
+// objects/gen/gen_str_tests.py and gen_str_extra_tests.py from CPython 3.14) for
+// test_str_methods.c, test_str_format.c and test_str_extra.c.
 // Header-only, static helpers; each test executable includes it once.
 //
 // A case is `method self args kwargs expected` (the encoding is described in the generator): the
 // method is looked up on self with getattr and called through vectorcall, so the method table, the
-// descriptors and the slot wrappers are exercised as Python code would. An expected list is
-// compared with a tuple until objects/list.c lands (TODO(#4)).
+// descriptors and the slot wrappers are exercised as Python code would.
 #ifndef FT_TESTS_STR_TEST_IO_H
 #define FT_TESTS_STR_TEST_IO_H
 
@@ -16,14 +16,19 @@
 
 #include "objects_test_util.h"
 
+#include "objects/bytes.h"   // ft_bytes_from_data_ref
+#include "objects/dict.h"    // ft_dict_new_ref ft_dict_set_item
+#include "objects/float.h"   // ft_float_from_double_ref
 #include "objects/int.h"     // ft_int_* FT_TRUE FT_FALSE
+#include "objects/list.h"    // ft_list_new_ref ft_list_set_item_steal
+#include "objects/slice.h"   // ft_slice_new_ref
 #include "objects/tuple.h"   // ft_tuple_*
 
 enum { STR_CASE_MAX_ITEMS = 256, STR_CASE_MAX_REPORTS = 15 };
 
 // Parses one encoded value at *p (advancing it) into a new reference; NULL on a parse error. An
-// exception `E<Type>:<str>` parses to a 2-tuple (type name, message). Lists and keyword dicts parse
-// to tuples (a dict as key, value, key, value ...).
+// exception `E<Type>:<str>` parses to a 2-tuple (type name, message). A list parses to a list, a
+// d{...} dict to a dict; keyword dicts {...} parse to tuples (key, value, key, value ...).
 static inline FtObject *
 str_case_parse(const char **p)
 {
@@ -36,12 +41,70 @@ str_case_parse(const char **p)
     case 'T': *p = s + 1; return FT_TRUE;
     case 'F': *p = s + 1; return FT_FALSE;
     case 'i': {
+        // Any size: the decimal digits go through int(str).
+        const char *end = strchr(s, ';');
+        if (end == NULL)
+            return NULL;
+        FtObject *text = ft_str_from_utf8_ref(s + 1, end - s - 1);
+        res = text != NULL ? ft_int_from_object_ref(text) : NULL;
+        ft_xdecref(text);
+        *p = end + 1;
+        return res;
+    }
+    case 'f': {
         char *end;
-        long long v = strtoll(s + 1, &end, 10);
+        double d = strtod(s + 1, &end);
         if (*end != ';')
             return NULL;
         *p = end + 1;
-        return ft_int_from_int64_ref(v);
+        return ft_float_from_double_ref(d);
+    }
+    case 'b': {
+        const char *end = strchr(s, ';');
+        if (end == NULL || (end - s - 1) % 2 != 0)
+            return NULL;
+        Ft_ssize nbytes = (end - s - 1) / 2;
+        char *data = malloc((size_t)nbytes + 1);
+        for (Ft_ssize i = 0; data != NULL && i < nbytes; i++) {
+            char hex[3] = {s[1 + 2 * i], s[2 + 2 * i], '\0'};
+            data[i] = (char)strtoul(hex, NULL, 16);
+        }
+        res = data != NULL ? ft_bytes_from_data_ref(data, nbytes) : NULL;
+        free(data);
+        *p = end + 1;
+        return res;
+    }
+    case 'd': {
+        // A dict: 'd' then its {key value ...} items.
+        *p = s + 1;
+        FtObject *t = str_case_parse(p);
+        if (t == NULL || !ft_tuple_check(t) || ft_tuple_size(t) % 2 != 0) {
+            ft_xdecref(t);
+            return NULL;
+        }
+        res = ft_dict_new_ref();
+        for (Ft_ssize i = 0; res != NULL && i < ft_tuple_size(t); i += 2) {
+            if (ft_dict_set_item(res, ft_tuple_get_item_borrow(t, i),
+                                 ft_tuple_get_item_borrow(t, i + 1)) < 0) {
+                ft_decref(res);
+                res = NULL;
+            }
+        }
+        ft_decref(t);
+        return res;
+    }
+    case ':': {
+        // A slice: ':' then the (start, stop, step) tuple.
+        *p = s + 1;
+        FtObject *t = str_case_parse(p);
+        if (t == NULL || !ft_tuple_check(t) || ft_tuple_size(t) != 3) {
+            ft_xdecref(t);
+            return NULL;
+        }
+        res = ft_slice_new_ref(ft_tuple_get_item_borrow(t, 0), ft_tuple_get_item_borrow(t, 1),
+                               ft_tuple_get_item_borrow(t, 2));
+        ft_decref(t);
+        return res;
     }
     case 's': {
         uint32_t *cps = malloc((strlen(s) + 1) * sizeof *cps);
@@ -91,6 +154,18 @@ str_case_parse(const char **p)
             items[n++] = item;
         }
         (*p)++;
+        if (close == ']') {
+            res = ft_list_new_ref(n);
+            for (Ft_ssize i = 0; i < n; i++) {
+                if (res == NULL) {
+                    ft_decref(items[i]);
+                } else if (ft_list_set_item_steal(res, i, items[i]) < 0) {   // steals either way
+                    ft_decref(res);
+                    res = NULL;
+                }
+            }
+            return res;
+        }
         res = ft_tuple_from_array_ref(items, n);
         while (n > 0)
             ft_decref(items[--n]);
@@ -124,7 +199,7 @@ str_case_matches(FtObject *got, FtObject *expected, int is_exc)
     }
     if (is_exc)
         return 0;
-    // Same type (a tuple stands for a list), then equal.
+    // Same type, then equal.
     if (got->ob_type != expected->ob_type)
         return 0;
     return ft_object_rich_compare_bool(got, expected, FT_EQ) == 1;

@@ -453,8 +453,8 @@ TEST(type_new_errors)
     ft_decref(bq);
     FtObject *bd = ft_object_get_attr_cstr_ref(B, "__dict__");
     FtObject *qkey = ft_str_intern_cstr_ref("__qualname__");
-    FtObject *found;
-    CHECK_EQ_INT(ft_dict_get_item_ref(bd, qkey, &found), 0);
+    // B.__dict__ is a mappingproxy: __qualname__ was consumed by type() and is not in it.
+    CHECK_EQ_INT(ft_sequence_contains(bd, qkey), 0);
     ft_decref(qkey);
     ft_decref(bd);
     ft_decref(B);

@@ -167,9 +167,10 @@ TEST(str_construction_kinds_and_validation)
     CHECK(ft_str_from_utf8_ref("a\xed\xa0\x80", 4) == NULL);
     CHECK(obj_error_is(&ft_exc_unicode_decode_error,
                        "'utf-8' codec can't decode byte 0xed in position 1: invalid continuation byte"));
+    // b'ab\xe2\x82'.decode() -> ... bytes in position 2-3: unexpected end of data
     CHECK(ft_str_from_utf8_ref("ab\xe2\x82", 4) == NULL);
     CHECK(obj_error_is(&ft_exc_unicode_decode_error,
-                       "'utf-8' codec can't decode byte 0xe2 in position 2: unexpected end of data"));
+                       "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data"));
     FtObject *ascii = ft_str_from_ascii_ref("plain");
     CHECK(obj_str_is(ascii, "plain"));
     CHECK(((FtStrObject *)ascii)->ascii && ((FtStrObject *)ascii)->kind == 1);

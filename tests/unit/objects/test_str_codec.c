@@ -1,6 +1,8 @@
-// tests/unit/objects/test_str_codec.c: ft_str_encode / ft_str_decode_ref (utf-8, ascii, latin-1
-// and their aliases, every error handler, CPython's UnicodeEncodeError/UnicodeDecodeError texts)
-// against the oracle (str_expected/codec.txt from objects/gen/gen_str_tests.py).
+// tests/unit/objects/test_str_codec.c: ft_str_encode / ft_str_decode_ref (utf-8, ascii, latin-1,
+// utf-16, utf-32 and their aliases, every error handler, CPython's UnicodeEncodeError /
+// UnicodeDecodeError texts) against the oracle (str_expected/codec.txt from
+// objects/gen/gen_str_tests.py, str_expected/codec_wide.txt from
+// objects/gen/gen_str_extra_tests.py).
 #include "str_test_io.h"
 
 #include "objects/str_methods.h"   // ft_str_encode ft_str_decode_ref
@@ -94,20 +96,24 @@ done:
     return ok;
 }
 
-TEST(codecs_match_oracle)
+// Runs every case of str_expected/<file>; returns the number of failures, *count the cases.
+static long
+codec_file_run(const char *file, long *count)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s", __FILE__);
     char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(path + dir, sizeof path - dir, "str_expected/codec.txt");
+    snprintf(path + dir, sizeof path - dir, "str_expected/%s", file);
     FILE *f = fopen(path, "r");
-    CHECK(f != NULL);
-    if (f == NULL)
-        return;
+    *count = 0;
+    if (f == NULL) {
+        printf("  cannot open %s\n", path);
+        return 1;
+    }
     char *line = NULL;
     size_t cap = 0;
-    long failures = 0, count = 0, lineno = 0;
+    long failures = 0, lineno = 0;
     ssize_t len;
     while ((len = getline(&line, &cap, f)) > 0) {
         lineno++;
@@ -115,14 +121,28 @@ TEST(codecs_match_oracle)
             continue;
         if (line[len - 1] == '\n')
             line[len - 1] = '\0';
-        count++;
+        (*count)++;
         if (!codec_case_run(line) && failures++ < STR_CASE_MAX_REPORTS)
-            printf("  codec.txt:%ld failed: %.200s\n", lineno, line);
+            printf("  %s:%ld failed: %.200s\n", file, lineno, line);
     }
     free(line);
     fclose(f);
-    CHECK_EQ_INT(failures, 0);
+    return failures;
+}
+
+TEST(codecs_match_oracle)
+{
+    long count;
+    CHECK_EQ_INT(codec_file_run("codec.txt", &count), 0);
     CHECK(count > 2000);
+}
+
+// utf-16 and utf-32 (plain with a byte order mark, -le, -be; every handler).
+TEST(wide_codecs_match_oracle)
+{
+    long count;
+    CHECK_EQ_INT(codec_file_run("codec_wide.txt", &count), 0);
+    CHECK(count > 1000);
 }
 
 // The encoders and the decoder are inverse on every code point but the surrogates.

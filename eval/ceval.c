@@ -28,6 +28,7 @@
 #include "objects/set.h"                     // ft_set_*
 #include "objects/slice.h"                   // ft_slice_new_ref
 #include "objects/str.h"                     // ft_str_*
+#include "objects/template.h"                // ft_template_build_ref ft_interpolation_build_ref
 #include "objects/tuple.h"                   // ft_tuple_*
 #include "objects/type.h"                    // ft_type_is_subtype
 #include "runtime/stackref.h"                // FtStackRef ft_stackref_*

@@ -8,6 +8,7 @@
 //   the _steal builders, which consume theirs.
 // Concurrency: runs on the thread executing the instruction; shared objects (dicts, lists, modules)
 //   are reached through their own locking APIs; the handled-exception slot is owner-thread only.
+#include <stdint.h>   // int64_t INT64_MIN
 #include <stdlib.h>   // malloc free
 
 #include "eval/ceval_ops.h"
@@ -31,6 +32,9 @@
 #include "objects/str.h"                     // ft_str_*
 #include "objects/tuple.h"                   // ft_tuple_*
 #include "objects/type.h"                    // ft_type_lookup_borrow ft_type_check
+#include "objects/typevar.h"                 // ft_typing_intrinsic1_ref ft_typing_intrinsic2_ref
+#include "runtime/object_lock.h"             // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "sync/atomic.h"                     // ft_atomic_load_ptr_acquire
 
 // Sets exc.name on the NameError just raised (for the traceback's suggestions).
 static void
@@ -72,9 +76,185 @@ ft_eval_op_unbound_local(FtFrame *frame, int i)
     }
 }
 
+// BINARY_OP on two exact floats: the result float_add/sub/mul/truediv would compute, or NULL (no
+// exception set) when the generic protocol must run (division by zero raises there).
+static inline FtObject *
+binary_float_fast(int op, double a, double b)
+{
+    switch (op) {
+    case FT_NB_ADD:
+    case FT_NB_INPLACE_ADD: return ft_float_from_double_ref(a + b);
+    case FT_NB_SUBTRACT:
+    case FT_NB_INPLACE_SUBTRACT: return ft_float_from_double_ref(a - b);
+    case FT_NB_MULTIPLY:
+    case FT_NB_INPLACE_MULTIPLY: return ft_float_from_double_ref(a * b);
+    case FT_NB_TRUE_DIVIDE:
+    case FT_NB_INPLACE_TRUE_DIVIDE: return b != 0.0 ? ft_float_from_double_ref(a / b) : NULL;
+    default: return NULL;
+    }
+}
+
+// BINARY_OP on two exact ints that fit int64_t: the exact result when it fits int64_t too, else NULL
+// (no exception set) for the generic protocol (big results, division by zero, other operators).
+static inline FtObject *
+binary_int_fast(int op, int64_t a, int64_t b)
+{
+    int64_t v;
+    switch (op) {
+    case FT_NB_ADD:
+    case FT_NB_INPLACE_ADD:
+        return __builtin_add_overflow(a, b, &v) ? NULL : ft_int_from_int64_ref(v);
+    case FT_NB_SUBTRACT:
+    case FT_NB_INPLACE_SUBTRACT:
+        return __builtin_sub_overflow(a, b, &v) ? NULL : ft_int_from_int64_ref(v);
+    case FT_NB_MULTIPLY:
+    case FT_NB_INPLACE_MULTIPLY:
+        return __builtin_mul_overflow(a, b, &v) ? NULL : ft_int_from_int64_ref(v);
+    case FT_NB_FLOOR_DIVIDE:
+    case FT_NB_INPLACE_FLOOR_DIVIDE:
+        if (b == 0 || (a == INT64_MIN && b == -1))
+            return NULL;
+        v = a / b;
+        if (a % b != 0 && ((a < 0) != (b < 0)))
+            v--;   // round toward negative infinity
+        return ft_int_from_int64_ref(v);
+    case FT_NB_REMAINDER:
+    case FT_NB_INPLACE_REMAINDER:
+        if (b == 0 || (a == INT64_MIN && b == -1))
+            return NULL;
+        v = a % b;
+        if (v != 0 && ((v < 0) != (b < 0)))
+            v += b;   // the sign of the divisor
+        return ft_int_from_int64_ref(v);
+    case FT_NB_AND:
+    case FT_NB_INPLACE_AND: return ft_int_from_int64_ref(a & b);
+    case FT_NB_OR:
+    case FT_NB_INPLACE_OR: return ft_int_from_int64_ref(a | b);
+    case FT_NB_XOR:
+    case FT_NB_INPLACE_XOR: return ft_int_from_int64_ref(a ^ b);
+    default: return NULL;
+    }
+}
+
+// container[index] for an exact list or tuple and an exact int index that fits int64_t; NULL with
+// *handled false when the generic path must run. List items are read lock-free (objects/list.h).
+static inline FtObject *
+subscr_fast(FtObject *container, FtObject *index, bool *handled)
+{
+    const FtBigInt *bi = ft_int_value_borrow(index);
+    if (bi->big != NULL)
+        return NULL;
+    int64_t i = bi->small;
+    if (ft_list_check_exact(container)) {
+        if (i < 0)
+            i += ft_list_size(container);
+        if (i < 0)
+            return NULL;   // the generic path raises IndexError
+        *handled = true;
+        return ft_list_get_item_ref(container, i);
+    }
+    Ft_ssize n = ft_tuple_size(container);
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        return NULL;
+    *handled = true;
+    return ft_new_ref(ft_tuple_get_item_borrow(container, i));
+}
+
+static inline int
+compare_result(int op, int c)
+{
+    switch (op) {
+    case FT_LT: return c < 0;
+    case FT_LE: return c <= 0;
+    case FT_EQ: return c == 0;
+    case FT_NE: return c != 0;
+    case FT_GT: return c > 0;
+    case FT_GE: return c >= 0;
+    default: return -1;
+    }
+}
+
+int
+ft_eval_op_store_subscr(FtObject *container, FtObject *sub, FtObject *v)
+{
+    if (container->ob_type == &ft_list_type && sub->ob_type == &ft_int_type) {
+        const FtBigInt *bi = ft_int_value_borrow(sub);
+        if (bi->big == NULL) {
+            int64_t i = bi->small;
+            if (i < 0)
+                i += ft_list_size(container);
+            if (i >= 0)   // ft_list_set_item_steal checks the upper bound under the list's lock
+                return ft_list_set_item_steal(container, i, ft_new_ref(v));
+        }
+    }
+    return ft_object_set_item(container, sub, v);
+}
+
+int
+ft_eval_op_compare_fast(int op, FtObject *l, FtObject *r)
+{
+    if (l->ob_type != r->ob_type)
+        return -1;
+    if (l->ob_type == &ft_float_type) {
+        double a = ft_float_value(l), b = ft_float_value(r);
+        switch (op) {
+        case FT_LT: return a < b;
+        case FT_LE: return a <= b;
+        case FT_EQ: return a == b;
+        case FT_NE: return a != b;
+        case FT_GT: return a > b;
+        case FT_GE: return a >= b;
+        default: return -1;
+        }
+    }
+    if (l->ob_type == &ft_int_type) {
+        const FtBigInt *a = ft_int_value_borrow(l);
+        const FtBigInt *b = ft_int_value_borrow(r);
+        if (a->big != NULL || b->big != NULL)
+            return -1;
+        return compare_result(op, (a->small > b->small) - (a->small < b->small));
+    }
+    return -1;
+}
+
 FtObject *
 ft_eval_op_binary(int op, FtObject *l, FtObject *r)
 {
+    if (l->ob_type == r->ob_type) {
+        if (l->ob_type == &ft_float_type) {
+            FtObject *res = binary_float_fast(op, ft_float_value(l), ft_float_value(r));
+            if (res != NULL)
+                return res;
+        } else if (l->ob_type == &ft_int_type) {
+            const FtBigInt *a = ft_int_value_borrow(l);
+            const FtBigInt *b = ft_int_value_borrow(r);
+            if (a->big == NULL && b->big == NULL) {
+                FtObject *res = binary_int_fast(op, a->small, b->small);
+                if (res != NULL)
+                    return res;
+            }
+        }
+    } else if ((l->ob_type == &ft_float_type && r->ob_type == &ft_int_type) ||
+               (l->ob_type == &ft_int_type && r->ob_type == &ft_float_type)) {
+        // float with int: float's methods convert the int with correct rounding, which is what
+        // the C conversion of an int64_t does (round to nearest even).
+        const FtBigInt *i = ft_int_value_borrow(l->ob_type == &ft_int_type ? l : r);
+        if (i->big == NULL) {
+            double a = l->ob_type == &ft_float_type ? ft_float_value(l) : (double)i->small;
+            double b = r->ob_type == &ft_float_type ? ft_float_value(r) : (double)i->small;
+            FtObject *res = binary_float_fast(op, a, b);
+            if (res != NULL)
+                return res;
+        }
+    } else if (op == FT_NB_SUBSCR && r->ob_type == &ft_int_type &&
+               (l->ob_type == &ft_list_type || l->ob_type == &ft_tuple_type)) {
+        bool handled = false;
+        FtObject *res = subscr_fast(l, r, &handled);
+        if (handled)
+            return res;
+    }
     switch (op) {
     case FT_NB_ADD: return ft_number_add_ref(l, r);
     case FT_NB_AND: return ft_number_and_ref(l, r);
@@ -254,19 +434,111 @@ ft_eval_op_load_builtin(FtFrame *frame, const char *name)
     return r > 0 ? res : NULL;
 }
 
+// The instance dict of owner (dp == ft_object_dict_ptr(owner)) with a new reference, or NULL if it
+// has none yet; never sets an exception. One lock-free attempt first: the dict lives in type-stable
+// allocator memory, so ft_try_incref_compare's protocol applies (a dict that `o.__dict__ = d` has
+// replaced fails the re-check); then the owner's critical section that objects/type.h prescribes.
+static FtObject *
+instance_dict_ref(FtObject *owner, FtObject **dp)
+{
+    // acquire: pairs with the release store that published the dict.
+    FtObject *dict = ft_atomic_load_ptr_acquire((void *const *)dp);
+    if (dict == NULL || ft_try_incref_compare(dp, dict))
+        return dict;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(owner);
+    // acquire: as above.
+    dict = ft_atomic_load_ptr_acquire((void *const *)dp);
+    if (dict != NULL)
+        ft_incref(dict);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return dict;
+}
+
+FtObject *
+ft_eval_op_load_attr(FtObject *owner, FtObject *name)
+{
+    FtTypeObject *tp = owner->ob_type;
+    if (tp->tp_getattro != ft_object_generic_get_attr_ref)
+        return ft_object_get_attr_ref(owner, name);
+    // ft_object_generic_get_attr_ref's order, with the lock-free instance dict read; anything
+    // unusual (a data descriptor, no dict, a miss) goes to the generic function itself.
+    FtObject *descr = ft_type_lookup_ref(tp, name);
+    if (descr != NULL && descr->ob_type->tp_descr_set != NULL && descr->ob_type->tp_descr_get != NULL) {
+        ft_decref(descr);
+        return ft_object_get_attr_ref(owner, name);
+    }
+    FtObject **dp = ft_object_dict_ptr(owner);
+    FtObject *dict = dp != NULL ? instance_dict_ref(owner, dp) : NULL;
+    if (dict != NULL) {
+        FtObject *found = NULL;
+        int r = ft_dict_get_item_ref(dict, name, &found);
+        ft_decref(dict);
+        if (r != 0) {
+            ft_xdecref(descr);
+            return found;   // NULL on error
+        }
+    }
+    if (descr == NULL)
+        return ft_object_get_attr_ref(owner, name);   // raises the exact AttributeError
+    FtObject *res;
+    FtDescrGetFunc get = descr->ob_type->tp_descr_get;
+    if (get != NULL)
+        res = get(descr, owner, (FtObject *)tp);
+    else
+        res = ft_new_ref(descr);
+    ft_decref(descr);
+    return res;
+}
+
+int
+ft_eval_op_store_attr(FtObject *owner, FtObject *name, FtObject *v)
+{
+    FtTypeObject *tp = owner->ob_type;
+    if (tp->tp_setattro == ft_object_generic_set_attr) {
+        // ft_object_generic_set_attr's order with the lock-free instance dict read; a data
+        // descriptor, no dict yet, or no dict slot go to the generic function itself.
+        FtObject **dp = ft_object_dict_ptr(owner);
+        FtObject *descr = dp != NULL ? ft_type_lookup_ref(tp, name) : NULL;
+        if (dp != NULL && (descr == NULL || descr->ob_type->tp_descr_set == NULL)) {
+            FtObject *dict = instance_dict_ref(owner, dp);
+            if (dict != NULL) {
+                int r = ft_dict_set_item(dict, name, v);
+                ft_decref(dict);
+                ft_xdecref(descr);
+                return r;
+            }
+        }
+        ft_xdecref(descr);
+    }
+    return ft_object_set_attr(owner, name, v);
+}
+
 int
 ft_eval_op_get_method(FtObject *owner, FtObject *name, FtObject **meth)
 {
     FtTypeObject *tp = owner->ob_type;
-    if (tp->tp_getattro == ft_object_generic_get_attr_ref && tp->tp_dictoffset == 0 &&
-        !ft_type_has_flag(tp, FT_TPFLAGS_PREHEADER)) {
-        // No instance dict can shadow the type's attribute. TODO(#4): the instance-dict check,
-        // so that heap types' methods skip the bound method too.
-        FtObject *descr = ft_type_lookup_borrow(tp, name);
+    if (tp->tp_getattro == ft_object_generic_get_attr_ref) {
+        // As the generic lookup, but a plain function found on the type is returned unbound (1)
+        // unless the instance dict shadows it: no bound method is created for the call. A method
+        // descriptor is never a data descriptor, so the instance dict is the only thing to check.
+        FtObject *descr = ft_type_lookup_ref(tp, name);
         if (descr != NULL && ft_type_has_flag(descr->ob_type, FT_TPFLAGS_METHOD_DESCRIPTOR)) {
-            *meth = ft_new_ref(descr);
+            FtObject **dp = ft_object_dict_ptr(owner);
+            FtObject *dict = dp != NULL ? instance_dict_ref(owner, dp) : NULL;
+            if (dict != NULL) {
+                FtObject *found = NULL;
+                int r = ft_dict_get_item_ref(dict, name, &found);
+                ft_decref(dict);
+                if (r != 0) {
+                    ft_decref(descr);
+                    *meth = found;
+                    return r > 0 ? 0 : -1;
+                }
+            }
+            *meth = descr;
             return 1;
         }
+        ft_xdecref(descr);
     }
     *meth = ft_object_get_attr_ref(owner, name);
     return *meth != NULL ? 0 : -1;
@@ -312,6 +584,29 @@ ft_eval_op_unpack(FtObject *v, int before, int after, FtStackRef *out)
 {
     int fixed = before + (after >= 0 ? after : 0);
     int total = before + (after >= 0 ? 1 + after : 0);
+    // Exact tuples and lists of the right length are copied directly: no iterator, and never an
+    // exception raised and cleared at the end. A list is read inside its critical section so the
+    // length and the items form one snapshot; every other case takes the generic path below,
+    // which produces the exact errors.
+    if (after < 0 && v->ob_type == &ft_tuple_type) {
+        if (ft_tuple_size(v) == before) {
+            for (int k = 0; k < before; k++)
+                out[before - 1 - k] = ft_stackref_from_borrow(ft_tuple_get_item_borrow(v, k));
+            return 0;
+        }
+    } else if (after < 0 && ft_list_check_exact(v)) {
+        bool done = false;
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(v);
+        FtListObject *list = (FtListObject *)v;
+        if (((FtVarObject *)v)->ob_size == before) {
+            for (int k = 0; k < before; k++)
+                out[before - 1 - k] = ft_stackref_from_borrow(list->ob_item[k]);
+            done = true;
+        }
+        FT_END_CRITICAL_SECTION_OBJECT();
+        if (done)
+            return 0;
+    }
     FtObject *it = ft_object_get_iter_ref(v);
     if (it == NULL) {
         if (ft_error_matches(&ft_exc_type_error) && v->ob_type->tp_iter == NULL &&
@@ -766,10 +1061,7 @@ ft_eval_op_convert(FtObject *v, int which)
     switch (which) {
     case 1: return ft_object_str_ref(v);
     case 2: return ft_object_repr_ref(v);
-    case 3: {
-        // ascii(): repr with non-ASCII escaped. TODO(#4): escape; for now the repr of ASCII text.
-        return ft_object_repr_ref(v);
-    }
+    case 3: return ft_str_ascii_ref(v);   // `!a`: repr with the non-ASCII code points escaped
     default:
         return ft_error_format(&ft_exc_system_error, "bad CONVERT_VALUE oparg %d", which);
     }
@@ -864,7 +1156,8 @@ ft_eval_op_intrinsic1(FtThreadState *ts, FtFrame *frame, int which, FtObject *v)
     }
     case FT_INTRINSIC_STOPITERATION_ERROR: {
         // v is the exception escaping a generator's frame: StopIteration becomes RuntimeError.
-        // TODO(#4): the generator / coroutine / async generator wording once generators exist.
+        // (The instruction body sends coroutines and async generators to
+        // ft_coro_stopiteration_error_ref, which has their wording.)
         if (ft_type_is_subtype(v->ob_type, &ft_exc_stop_iteration)) {
             ft_error_set_string(&ft_exc_runtime_error, "generator raised StopIteration");
             FtObject *exc = ft_error_fetch_ref();
@@ -878,23 +1171,25 @@ ft_eval_op_intrinsic1(FtThreadState *ts, FtFrame *frame, int which, FtObject *v)
         return ft_number_positive_ref(v);
     case FT_INTRINSIC_LIST_TO_TUPLE:
         return ft_list_as_tuple_ref(v);
+    case FT_INTRINSIC_TYPEVAR:
+    case FT_INTRINSIC_PARAMSPEC:
+    case FT_INTRINSIC_TYPEVARTUPLE:
+    case FT_INTRINSIC_SUBSCRIPT_GENERIC:
+    case FT_INTRINSIC_TYPEALIAS:
+        return ft_typing_intrinsic1_ref(which, v);
     default:
-        // TODO(#4): the typing intrinsics (TypeVar, ParamSpec, Generic, type aliases) and async
-        // generator wrapping.
+        // ASYNC_GEN_WRAP is handled by the instruction body; INTRINSIC_1_INVALID never appears.
         (void)ts;
-        return ft_error_format(&ft_exc_not_implemented_error, "intrinsic %d is not implemented yet",
-                               which);
+        return ft_error_format(&ft_exc_system_error, "invalid intrinsic function %d", which);
     }
 }
 
 FtObject *
 ft_eval_op_intrinsic2(int which, FtObject *v2, FtObject *v1)
 {
-    (void)v2;
-    (void)v1;
-    // TODO(#4): PREP_RERAISE_STAR (except*) and the typing intrinsics.
-    return ft_error_format(&ft_exc_not_implemented_error, "intrinsic2 %d is not implemented yet",
-                           which);
+    // PREP_RERAISE_STAR is handled by the instruction body; the rest are the typing intrinsics
+    // (TypeVar bounds and constraints, function type parameters, type-parameter defaults).
+    return ft_typing_intrinsic2_ref(which, v2, v1);
 }
 
 bool

@@ -17,6 +17,12 @@
 void ft_eval_op_unbound_local(FtFrame *frame, int i);
 
 FtObject *ft_eval_op_binary(int op, FtObject *lhs, FtObject *rhs);
+// left <op> right (op: FT_LT..FT_GE) for two exact floats or two exact ints that fit int64_t: 1 or 0;
+// -1 (no exception set) for every other pair, which takes the rich-comparison protocol.
+int ft_eval_op_compare_fast(int op, FtObject *lhs, FtObject *rhs);
+// container[sub] = v (STORE_SUBSCR), with a direct path for an exact list and an exact int index.
+// Returns 0, or -1 with an exception set.
+int ft_eval_op_store_subscr(FtObject *container, FtObject *sub, FtObject *v);
 FtObject *ft_eval_op_slice_get(FtObject *container, FtObject *start, FtObject *stop);
 int ft_eval_op_slice_set(FtObject *container, FtObject *start, FtObject *stop, FtObject *v);
 
@@ -32,6 +38,10 @@ FtObject *ft_eval_op_load_builtin(FtFrame *frame, const char *name);
 // The method-bit lookup of LOAD_ATTR: 1 with *meth an unbound function to call with owner
 // prepended, 0 with *meth the attribute itself, -1 on error.
 int ft_eval_op_get_method(FtObject *owner, FtObject *name, FtObject **meth);
+// owner.name (LOAD_ATTR without the method bit): a new reference, or NULL with an exception.
+FtObject *ft_eval_op_load_attr(FtObject *owner, FtObject *name);
+// owner.name = v (STORE_ATTR): 0, or -1 with an exception.
+int ft_eval_op_store_attr(FtObject *owner, FtObject *name, FtObject *v);
 FtObject *ft_eval_op_load_super_attr(FtObject *global_super, FtObject *cls, FtObject *self,
                                      FtObject *name, int nargs);
 // LOAD_SPECIAL: *meth and *self (NULL when meth needs no self) as new references; 0 or -1.

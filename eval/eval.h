@@ -50,6 +50,10 @@ FtObject *ft_eval_handled_exception_borrow(void);
 struct FtThreadState;
 void ft_eval_request_keyboard_interrupt(struct FtThreadState *main_ts);
 
+// anext(aiter, default): an awaitable that awaits `awaitable` (aiter.__anext__()) and turns its
+// StopAsyncIteration into `default` (eval/generator.c). A new reference, or NULL with an exception.
+FtObject *ft_anext_awaitable_new_ref(FtObject *awaitable, FtObject *default_value);
+
 // Readies the eval layer's types (generator, coroutine, async generator and their helpers).
 int ft_eval_init(void);
 

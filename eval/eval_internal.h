@@ -72,6 +72,18 @@ FtObject *ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssiz
 FtSendResult ft_gen_send(FtObject *iter, FtObject *arg, FtObject **result);
 int ft_gen_init_types(void);
 
+// Coroutines and async generators (eval/generator.c), for the instruction bodies.
+// GET_AWAITABLE: iter(o) for `await o` (where: the oparg, which selects the error text).
+FtObject *ft_coro_get_awaitable_ref(FtObject *o, int where);
+// GET_AITER / GET_ANEXT.
+FtObject *ft_async_get_aiter_ref(FtObject *obj);
+FtObject *ft_async_get_anext_ref(FtObject *aiter);
+// CALL_INTRINSIC_1 ASYNC_GEN_WRAP: the value an async generator yields, wrapped.
+FtObject *ft_async_gen_wrap_ref(FtObject *v);
+// CALL_INTRINSIC_1 STOPITERATION_ERROR: the RuntimeError replacing a StopIteration (or
+// StopAsyncIteration) raised inside a generator, coroutine or async generator (co_flags says which).
+FtObject *ft_coro_stopiteration_error_ref(int co_flags, FtObject *exc);
+
 // A raised exception being set while exc_info is handled: sets its __context__ as CPython's
 // _PyErr_SetObject (breaking a cycle the new link would make).
 void ft_eval_chain_context(FtThreadState *ts, FtObject *exc);

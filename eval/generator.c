@@ -1,20 +1,29 @@
-// eval/generator.c: generator objects (CPython's Objects/genobject.c): the object a call of a
-// generator function returns, with its interpreter frame embedded, resumed by next()/send()/
-// throw()/close() and by the SEND instruction of `yield from`.
+// eval/generator.c: generators, coroutines and async generators (CPython's Objects/genobject.c):
+// the objects a call of a generator / `async def` function returns, with their interpreter frame
+// embedded, resumed by next()/send()/throw()/close(), by the SEND instruction of `yield from` and
+// `await`, and by the asend/athrow awaitables of an async generator; plus the helpers of the async
+// instructions (GET_AWAITABLE, GET_AITER, GET_ANEXT, ASYNC_GEN_WRAP) and anext()'s awaitable.
 //
-// Owns: ft_gen_type ("generator"), FtGenObject.
+// Owns: ft_gen_type ("generator"), ft_coro_type ("coroutine"), ft_async_gen_type
+//   ("async_generator"), all three FtGenObject; async_generator_wrapped_value, async_generator_asend,
+//   async_generator_athrow, anext_awaitable, coroutine_wrapper.
 // Layout: an FtGenObject is followed by its frame (FT_FRAME_OWNED_BY_GENERATOR): the header slots of
 //   FtFrame and co_framesize stack slots, allocated with the object (tp_itemsize slots).
 // Invariant: gi_state is CREATED (the frame is at the code's first instruction, nothing pushed),
 //   SUSPENDED (the frame is at the instruction after a yield, its stackpointer exact), RUNNING (one
 //   thread is inside ft_eval_frame_ex on it) or COMPLETED (the frame was cleared: f_executable NULL).
+//   A yielded value of an async generator is wrapped (ASYNC_GEN_WRAP) so that its awaitables can tell
+//   it from a value an inner await passes through.
 // Concurrency: gi_state is an atomic byte. A resumer claims the generator with a CAS from CREATED or
 //   SUSPENDED to RUNNING and alone touches the frame and gi_exc_state until it stores the next
 //   state with a release store; a second resumer meanwhile fails the CAS and raises ValueError
-//   "generator already executing", as CPython's free-threaded build does.
-// Missing (TODO(#4)): coroutines and async generators (their types, await, async for), throw()
-//   running finally blocks
-//   when a suspended generator is collected (close() from the finalizer), gi_frame's f_back.
+//   "generator already executing" ("coroutine ...", "async generator ..."), as CPython's
+//   free-threaded build does. The asend/athrow awaitables keep their own state in an atomic byte; two
+//   threads driving one awaitable are serialized (refused) by the generator's claim.
+// Missing (TODO(#4)): close() of a suspended generator when it is collected (its finally blocks),
+//   the "coroutine ... was never awaited" RuntimeWarning, cr_origin, types.coroutine
+//   (CO_ITERABLE_COROUTINE), async generator hooks
+//   (sys.set_asyncgen_hooks) and the ag_running_async checks, gi_frame's f_back.
 #include <stddef.h>   // offsetof
 
 #include "eval/eval_internal.h"   // ft_gen_* ft_eval_frame_ex
@@ -54,8 +63,29 @@ typedef struct FtGenObject {
 } FtGenObject;
 
 extern FtTypeObject ft_gen_type;
+extern FtTypeObject ft_coro_type;
+extern FtTypeObject ft_async_gen_type;
 
 #define GEN(op) ((FtGenObject *)(op))
+
+// True for the three native kinds, which share FtGenObject and gen_resume.
+static bool
+gen_is_native(const FtObject *op)
+{
+    const FtTypeObject *t = op->ob_type;
+    return t == &ft_gen_type || t == &ft_coro_type || t == &ft_async_gen_type;
+}
+
+// "generator", "coroutine" or "async generator", for the error texts.
+static const char *
+gen_kind(const FtObject *op)
+{
+    if (op->ob_type == &ft_coro_type)
+        return "coroutine";
+    if (op->ob_type == &ft_async_gen_type)
+        return "async generator";
+    return "generator";
+}
 
 // A new reference to the object in *slot, or NULL. Writers replace such slots with a release store
 // and drop the old value through ft_qsbr_decref_delayed, so the value loaded here stays alive until
@@ -82,13 +112,13 @@ FtObject *
 ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
     FtCodeObject *code = (FtCodeObject *)ft_function_code_borrow(func);
-    if (code->co_flags & (FT_CO_COROUTINE | FT_CO_ASYNC_GENERATOR)) {
-        ft_error_set_string(&ft_exc_system_error,
-                            "coroutines and async generators are not implemented yet");
-        return NULL;
-    }
+    FtTypeObject *type = &ft_gen_type;
+    if (code->co_flags & FT_CO_COROUTINE)
+        type = &ft_coro_type;
+    else if (code->co_flags & FT_CO_ASYNC_GENERATOR)
+        type = &ft_async_gen_type;
     Ft_ssize nslots = (Ft_ssize)FT_GEN_FRAME_HEADER_SLOTS + code->co_framesize;
-    FtGenObject *gen = (FtGenObject *)ft_object_new_of_type(&ft_gen_type, nslots);
+    FtGenObject *gen = (FtGenObject *)ft_object_new_of_type(type, nslots);
     if (gen == NULL)
         return NULL;
     gen->gi_name = ft_new_ref(((FtFunctionObject *)func)->func_name);
@@ -131,12 +161,20 @@ gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
         if (state == FT_GEN_RUNNING) {
             if (throwflag)
                 ft_error_clear();
-            ft_error_set_string(&ft_exc_value_error, "generator already executing");
+            ft_error_format(&ft_exc_value_error, "%s already executing", gen_kind(op));
             return FT_SEND_ERROR;
         }
         if (state == FT_GEN_COMPLETED) {
-            if (throwflag)
+            if (op->ob_type == &ft_coro_type && throwflag && ft_error_matches(&ft_exc_generator_exit))
+                return FT_SEND_ERROR;   // closing an exhausted coroutine
+            if (throwflag && op->ob_type != &ft_coro_type)
                 return FT_SEND_ERROR;   // the thrown exception propagates as is
+            if (op->ob_type == &ft_coro_type) {
+                if (throwflag)
+                    ft_error_clear();
+                ft_error_set_string(&ft_exc_runtime_error, "cannot reuse already awaited coroutine");
+                return FT_SEND_ERROR;
+            }
             if (arg != NULL && arg != FT_NONE) {
                 ft_error_set_none(&ft_exc_stop_iteration);
                 return FT_SEND_ERROR;
@@ -145,8 +183,8 @@ gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
             return FT_SEND_RETURN;
         }
         if (state == FT_GEN_CREATED && !throwflag && arg != NULL && arg != FT_NONE) {
-            ft_error_set_string(&ft_exc_type_error,
-                                "can't send non-None value to a just-started generator");
+            ft_error_format(&ft_exc_type_error, "can't send non-None value to a just-started %s",
+                            gen_kind(op));
             return FT_SEND_ERROR;
         }
         // acq_rel: acquire pairs with the release that stored the state (the frame's contents);
@@ -190,6 +228,7 @@ gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
         gen_exc = NULL;
     }
     FtSendResult st;
+    frame->previous = NULL;   // the caller's frame is no longer linked to this one
     if (frame->f_executable != NULL) {
         gen->gi_exc_state = gen_exc;
         *result = res;
@@ -235,7 +274,7 @@ fetch_stop_iteration_value(FtObject **value)
 FtSendResult
 ft_gen_send(FtObject *iter, FtObject *arg, FtObject **result)
 {
-    if (iter->ob_type == &ft_gen_type)
+    if (gen_is_native(iter))
         return gen_resume(iter, arg, false, result);
     FtObject *res;
     if (arg == FT_NONE && iter->ob_type->tp_iternext != NULL) {
@@ -316,7 +355,7 @@ static int
 close_subiterator(FtObject *yf)
 {
     FtObject *res;
-    if (yf->ob_type == &ft_gen_type) {
+    if (gen_is_native(yf)) {
         res = gen_close(yf);
     } else {
         FtObject *meth = NULL;
@@ -347,7 +386,7 @@ gen_throw_exc(FtObject *op, FtObject *exc)
                     ft_decref(exc);
                     exc = ft_error_fetch_ref();
                 }
-            } else if (yf->ob_type == &ft_gen_type) {
+            } else if (gen_is_native(yf)) {
                 ret = gen_throw_exc(yf, ft_new_ref(exc));
                 thrown = true;
             } else {
@@ -380,7 +419,12 @@ gen_throw_exc(FtObject *op, FtObject *exc)
     FtObject *res = NULL;
     FtSendResult st = gen_resume(op, NULL, true, &res);
     if (st == FT_SEND_RETURN) {
-        set_stop_iteration_steal(res);
+        if (op->ob_type == &ft_async_gen_type) {
+            ft_decref(res);   // an async generator's return ends its iteration
+            ft_error_set_none(&ft_exc_stop_async_iteration);
+        } else {
+            set_stop_iteration_steal(res);
+        }
         return NULL;
     }
     return res;
@@ -433,17 +477,27 @@ gen_close(FtObject *op)
     }
     if (state == FT_GEN_COMPLETED)
         return ft_none_ref();
-    FtObject *exit = NULL;
-    ft_error_set_none(&ft_exc_generator_exit);
-    exit = ft_error_fetch_ref();
-    if (exit == NULL)
-        return NULL;
-    ft_error_restore_steal(exit);
+    // A generator suspended in `yield from` / `await` first closes what it delegates to; an error
+    // from that is raised at the yield instead of GeneratorExit.
+    FtObject *yf = NULL;
+    state = FT_GEN_SUSPENDED;
+    // acq_rel: see gen_resume; the claim lets this thread read the frame for the subiterator.
+    if (ft_atomic_cas_uint8_acq_rel(&gen->gi_state, &state, FT_GEN_RUNNING)) {
+        yf = gen_yield_from_ref(op);
+        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with gen_resume's acquire
+    }
+    int err = 0;
+    if (yf != NULL) {
+        err = close_subiterator(yf);
+        ft_decref(yf);
+    }
+    if (err == 0)
+        ft_error_set_none(&ft_exc_generator_exit);
     FtObject *res = NULL;
     FtSendResult st = gen_resume(op, NULL, true, &res);
     if (st == FT_SEND_NEXT) {
         ft_decref(res);
-        ft_error_set_string(&ft_exc_runtime_error, "generator ignored GeneratorExit");
+        ft_error_format(&ft_exc_runtime_error, "%s ignored GeneratorExit", gen_kind(op));
         return NULL;
     }
     if (st == FT_SEND_RETURN)
@@ -639,8 +693,800 @@ FtTypeObject ft_gen_type = {
     .tp_getset = gen_getset,
 };
 
+// Coroutines: the same object and resumption as a generator, but awaited instead of iterated.
+
+static FtObject *
+coro_repr(FtObject *op)
+{
+    FtObject *q = gen_slot_get_ref(&GEN(op)->gi_qualname);
+    FtObject *r = ft_str_from_format_ref(op->ob_type == &ft_coro_type ? "<coroutine object %U at %p>"
+                                                                      : "<async_generator object %U at %p>",
+                                         q, (void *)op);
+    ft_xdecref(q);
+    return r;
+}
+
+static FtObject *
+coro_get_origin(FtObject *op, void *closure)
+{
+    (void)op;
+    (void)closure;
+    return ft_none_ref();
+}
+
+static const FtGetSetDef coro_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"cr_running", gen_get_running, NULL, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"cr_frame", gen_get_frame, NULL, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+// coroutine.__await__()'s iterator (CPython's coroutine_wrapper): next/send/throw/close of the
+// coroutine, as a plain iterator.
+typedef struct {
+    FtObject ob_base;
+    FtObject *coro;   // immutable
+} FtCoroWrapper;
+
+static void
+coro_wrapper_dealloc(FtObject *op)
+{
+    ft_xdecref(((FtCoroWrapper *)op)->coro);
+    ft_object_free_memory(op);
+}
+
+static int
+coro_wrapper_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtObject *c = ((FtCoroWrapper *)op)->coro;
+    return c != NULL ? visit(c, arg) : 0;
+}
+
+static FtObject *
+coro_wrapper_next(FtObject *op)
+{
+    return gen_send_method(((FtCoroWrapper *)op)->coro, FT_NONE);
+}
+
+static FtObject *
+coro_wrapper_send(FtObject *op, FtObject *arg)
+{
+    return gen_send_method(((FtCoroWrapper *)op)->coro, arg);
+}
+
+static FtObject *
+coro_wrapper_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    return gen_throw(((FtCoroWrapper *)op)->coro, args, nargs);
+}
+
+static FtObject *
+coro_wrapper_close(FtObject *op)
+{
+    return gen_close(((FtCoroWrapper *)op)->coro);
+}
+
+static const FtMethodDef coro_wrapper_methods[] = {
+    {"send", {.o = coro_wrapper_send}, FT_METH_O, NULL},
+    {"throw", {.fast = coro_wrapper_throw}, FT_METH_FASTCALL, NULL},
+    {"close", {.noargs = coro_wrapper_close}, FT_METH_NOARGS, NULL},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static FtTypeObject coro_wrapper_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "coroutine_wrapper",
+    .tp_basicsize = sizeof(FtCoroWrapper),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = coro_wrapper_dealloc,
+    .tp_traverse = coro_wrapper_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = gen_iter,
+    .tp_iternext = coro_wrapper_next,
+    .tp_methods = coro_wrapper_methods,
+};
+
+static FtObject *
+coro_await(FtObject *op)
+{
+    FtCoroWrapper *w = (FtCoroWrapper *)ft_object_new_of_type(&coro_wrapper_type, 0);
+    if (w == NULL)
+        return NULL;
+    w->coro = ft_new_ref(op);
+    return (FtObject *)w;
+}
+
+// TODO(#4): the "coroutine ... was never awaited" RuntimeWarning.
+static FtAsyncMethods coro_as_async = {
+    .am_await = coro_await,
+    .am_send = gen_am_send,
+};
+
+FtTypeObject ft_coro_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "coroutine",
+    .tp_basicsize = offsetof(FtGenObject, gi_data),
+    .tp_itemsize = sizeof(FtStackRef),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,
+    .tp_repr = coro_repr,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
+    .tp_as_async = &coro_as_async,
+    .tp_methods = gen_methods,
+    .tp_getset = coro_getset,
+};
+
+// The iterator an `await` drives for o (CPython's _PyCoro_GetAwaitableIter): a coroutine itself, or
+// what o's __await__ returns (an iterator that is not a coroutine). NULL with TypeError.
+static FtObject *
+coro_awaitable_iter_ref(FtObject *o)
+{
+    if (o->ob_type == &ft_coro_type)
+        return ft_new_ref(o);
+    FtAsyncMethods *am = o->ob_type->tp_as_async;
+    if (am == NULL || am->am_await == NULL)
+        return ft_error_format(&ft_exc_type_error, "'%.100s' object can't be awaited", o->ob_type->tp_name);
+    FtObject *res = am->am_await(o);
+    if (res == NULL)
+        return NULL;
+    if (res->ob_type == &ft_coro_type) {
+        ft_decref(res);
+        return ft_error_format(&ft_exc_type_error, "__await__() returned a coroutine");
+    }
+    if (!ft_iter_check(res)) {
+        ft_error_format(&ft_exc_type_error, "__await__() returned non-iterator of type '%.100s'",
+                        res->ob_type->tp_name);
+        ft_decref(res);
+        return NULL;
+    }
+    return res;
+}
+
+// GET_AWAITABLE: where is 0 for `await`, 1 for __aenter__'s result, 2 for __aexit__'s.
+
+FtObject *
+ft_coro_get_awaitable_ref(FtObject *o, int where)
+{
+    FtAsyncMethods *am = o->ob_type->tp_as_async;
+    if (where != 0 && o->ob_type != &ft_coro_type && (am == NULL || am->am_await == NULL)) {
+        return ft_error_format(&ft_exc_type_error,
+                               "'async with' received an object from %s that does not implement "
+                               "__await__: %.100s",
+                               where == 1 ? "__aenter__" : "__aexit__", o->ob_type->tp_name);
+    }
+    FtObject *iter = coro_awaitable_iter_ref(o);
+    if (iter == NULL || iter->ob_type != &ft_coro_type)
+        return iter;
+    // A coroutine suspended in an await is being awaited by someone else.
+    FtObject *yf = gen_get_yieldfrom(iter, NULL);
+    bool busy = yf != FT_NONE;
+    ft_decref(yf);
+    if (busy) {
+        ft_decref(iter);
+        ft_error_set_string(&ft_exc_runtime_error, "coroutine is being awaited already");
+        return NULL;
+    }
+    return iter;
+}
+
+// Async generators. A value the generator yields is wrapped (CALL_INTRINSIC_1 ASYNC_GEN_WRAP) so that
+// the asend/athrow awaitables tell it from a value an inner await passes through to the event loop.
+
+typedef struct {
+    FtObject ob_base;
+    FtObject *val;   // the yielded value; immutable
+} FtAsyncGenWrapped;
+
+static void
+wrapped_dealloc(FtObject *op)
+{
+    ft_xdecref(((FtAsyncGenWrapped *)op)->val);
+    ft_object_free_memory(op);
+}
+
+static int
+wrapped_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtObject *v = ((FtAsyncGenWrapped *)op)->val;
+    return v != NULL ? visit(v, arg) : 0;
+}
+
+static FtTypeObject async_gen_wrapped_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "async_generator_wrapped_value",
+    .tp_basicsize = sizeof(FtAsyncGenWrapped),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = wrapped_dealloc,
+    .tp_traverse = wrapped_traverse,
+};
+
+
+FtObject *
+ft_async_gen_wrap_ref(FtObject *v)
+{
+    FtAsyncGenWrapped *w = (FtAsyncGenWrapped *)ft_object_new_of_type(&async_gen_wrapped_type, 0);
+    if (w == NULL)
+        return NULL;
+    w->val = ft_new_ref(v);
+    return (FtObject *)w;
+}
+
+enum {
+    FT_AWAITABLE_INIT = 0,
+    FT_AWAITABLE_ITER = 1,
+    FT_AWAITABLE_CLOSED = 2,
+};
+
+// The awaitable of asend()/__anext__() (args NULL, sendval set) or athrow()/aclose() (is_throw;
+// args the athrow arguments, NULL for aclose).
+typedef struct {
+    FtObject ob_base;
+    FtObject *gen;       // the async generator; immutable
+    FtObject *sendval;   // asend's value or NULL; immutable
+    FtObject *args;      // athrow's argument tuple, NULL for aclose and asend; immutable
+    bool is_throw;       // immutable
+    uint8_t state;       // atomic FT_AWAITABLE_*; concurrent resumers are then serialized (refused) by
+                         // the generator's own gi_state claim
+} FtAsyncGenAwaitable;
+
+#define AWAITABLE(op) ((FtAsyncGenAwaitable *)(op))
+
+static void
+awaitable_dealloc(FtObject *op)
+{
+    ft_xdecref(AWAITABLE(op)->gen);
+    ft_xdecref(AWAITABLE(op)->sendval);
+    ft_xdecref(AWAITABLE(op)->args);
+    ft_object_free_memory(op);
+}
+
+static int
+awaitable_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtObject *slots[3] = {AWAITABLE(op)->gen, AWAITABLE(op)->sendval, AWAITABLE(op)->args};
+    for (int i = 0; i < 3; i++) {
+        if (slots[i] != NULL) {
+            int r = visit(slots[i], arg);
+            if (r != 0)
+                return r;
+        }
+    }
+    return 0;
+}
+
+static void
+awaitable_set_state(FtObject *op, uint8_t state)
+{
+    ft_atomic_store_uint8_release(&AWAITABLE(op)->state, state);   // pairs with awaitable_state
+}
+
+static uint8_t
+awaitable_state(FtObject *op)
+{
+    return ft_atomic_load_uint8_acquire(&AWAITABLE(op)->state);   // pairs with awaitable_set_state
+}
+
+// What the generator's step means for its asend awaitable (CPython's async_gen_unwrap_value): a
+// wrapped value ends the await with StopIteration(value); an unwrapped one passes through; a return
+// is StopAsyncIteration.
+static FtObject *
+asend_unwrap(FtObject *op, FtSendResult st, FtObject *res)
+{
+    if (st == FT_SEND_NEXT && res->ob_type != &async_gen_wrapped_type)
+        return res;
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    if (st == FT_SEND_ERROR)
+        return NULL;
+    if (st == FT_SEND_RETURN) {
+        ft_decref(res);
+        ft_error_set_none(&ft_exc_stop_async_iteration);
+        return NULL;
+    }
+    FtObject *v = ft_new_ref(((FtAsyncGenWrapped *)res)->val);
+    ft_decref(res);
+    set_stop_iteration_steal(v);
+    return NULL;
+}
+
+static FtObject *
+athrow_send(FtObject *op, FtObject *arg);
+
+static FtObject *
+asend_send(FtObject *op, FtObject *arg)
+{
+    if (AWAITABLE(op)->is_throw)
+        return athrow_send(op, arg);
+    uint8_t state = awaitable_state(op);
+    if (state == FT_AWAITABLE_CLOSED) {
+        return ft_error_format(&ft_exc_runtime_error,
+                               "cannot reuse already awaited __anext__()/asend()");
+    }
+    if (state == FT_AWAITABLE_INIT) {
+        if (arg == NULL || arg == FT_NONE)
+            arg = AWAITABLE(op)->sendval;
+        awaitable_set_state(op, FT_AWAITABLE_ITER);
+    }
+    FtObject *res = NULL;
+    FtSendResult st = gen_resume(AWAITABLE(op)->gen, arg, false, &res);
+    return asend_unwrap(op, st, res);
+}
+
+// The result of throwing into the generator, as a send result.
+static FtSendResult
+awaitable_throw_gen(FtObject *gen, FtObject *const *args, Ft_ssize nargs, FtObject **res)
+{
+    *res = gen_throw(gen, args, nargs);
+    return *res != NULL ? FT_SEND_NEXT : FT_SEND_ERROR;
+}
+
+static FtObject *
+athrow_send(FtObject *op, FtObject *arg)
+{
+    FtAsyncGenAwaitable *a = AWAITABLE(op);
+    uint8_t state = awaitable_state(op);
+    if (state == FT_AWAITABLE_CLOSED)
+        return ft_error_format(&ft_exc_runtime_error, "cannot reuse already awaited aclose()/athrow()");
+    FtObject *res = NULL;
+    if (state == FT_AWAITABLE_INIT) {
+        if (gen_state(a->gen) == FT_GEN_COMPLETED) {
+            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+            ft_error_set_none(&ft_exc_stop_iteration);
+            return NULL;
+        }
+        if (arg != NULL && arg != FT_NONE) {
+            return ft_error_format(&ft_exc_runtime_error,
+                                   "can't send non-None value to a just-started coroutine");
+        }
+        awaitable_set_state(op, FT_AWAITABLE_ITER);
+        if (a->args == NULL) {
+            FtObject *exit_type = (FtObject *)&ft_exc_generator_exit;
+            awaitable_throw_gen(a->gen, &exit_type, 1, &res);
+        } else {
+            awaitable_throw_gen(a->gen, ((FtTupleObject *)a->args)->items, ft_tuple_size(a->args), &res);
+        }
+    } else {
+        FtSendResult st = gen_resume(a->gen, arg, false, &res);
+        if (st == FT_SEND_RETURN) {
+            ft_decref(res);
+            res = NULL;
+            ft_error_set_none(&ft_exc_stop_async_iteration);
+        }
+    }
+    if (res != NULL) {
+        if (res->ob_type != &async_gen_wrapped_type)
+            return res;   // an await inside the generator passes its value through
+        if (a->args == NULL) {
+            ft_decref(res);
+            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+            return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
+        }
+        return asend_unwrap(op, FT_SEND_NEXT, res);
+    }
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    if (a->args == NULL &&
+        (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))) {
+        ft_error_clear();
+        ft_error_set_none(&ft_exc_stop_iteration);   // aclose() completed
+    }
+    return NULL;
+}
+
+static FtObject *
+awaitable_iternext(FtObject *op)
+{
+    return asend_send(op, NULL);
+}
+
+static FtObject *
+awaitable_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    FtAsyncGenAwaitable *a = AWAITABLE(op);
+    if (awaitable_state(op) == FT_AWAITABLE_CLOSED) {
+        return ft_error_format(&ft_exc_runtime_error, a->is_throw
+                                                          ? "cannot reuse already awaited aclose()/athrow()"
+                                                          : "cannot reuse already awaited __anext__()/asend()");
+    }
+    FtObject *res = NULL;
+    FtSendResult st = awaitable_throw_gen(a->gen, args, nargs, &res);
+    if (st == FT_SEND_NEXT && a->is_throw && a->args == NULL &&
+        res->ob_type == &async_gen_wrapped_type) {
+        ft_decref(res);
+        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+        return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
+    }
+    return asend_unwrap(op, st, res);
+}
+
+static FtObject *
+awaitable_close(FtObject *op)
+{
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    return ft_none_ref();
+}
+
+static FtObject *
+awaitable_self(FtObject *op)
+{
+    return ft_new_ref(op);
+}
+
+static const FtMethodDef awaitable_methods[] = {
+    {"send", {.o = asend_send}, FT_METH_O, NULL},
+    {"throw", {.fast = awaitable_throw}, FT_METH_FASTCALL, NULL},
+    {"close", {.noargs = awaitable_close}, FT_METH_NOARGS, NULL},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static FtAsyncMethods awaitable_as_async = {
+    .am_await = awaitable_self,
+};
+
+static FtTypeObject async_gen_asend_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "async_generator_asend",
+    .tp_basicsize = sizeof(FtAsyncGenAwaitable),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = awaitable_dealloc,
+    .tp_traverse = awaitable_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = awaitable_self,
+    .tp_iternext = awaitable_iternext,
+    .tp_as_async = &awaitable_as_async,
+    .tp_methods = awaitable_methods,
+};
+
+static FtTypeObject async_gen_athrow_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "async_generator_athrow",
+    .tp_basicsize = sizeof(FtAsyncGenAwaitable),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = awaitable_dealloc,
+    .tp_traverse = awaitable_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = awaitable_self,
+    .tp_iternext = awaitable_iternext,
+    .tp_as_async = &awaitable_as_async,
+    .tp_methods = awaitable_methods,
+};
+
+static FtObject *
+awaitable_new_ref(FtObject *gen, bool is_throw, FtObject *sendval, FtObject *args)
+{
+    FtTypeObject *type = is_throw ? &async_gen_athrow_type : &async_gen_asend_type;
+    FtAsyncGenAwaitable *a = (FtAsyncGenAwaitable *)ft_object_new_of_type(type, 0);
+    if (a == NULL)
+        return NULL;
+    a->gen = ft_new_ref(gen);
+    a->sendval = sendval != NULL ? ft_new_ref(sendval) : NULL;
+    a->args = args != NULL ? ft_new_ref(args) : NULL;
+    a->is_throw = is_throw;
+    a->state = FT_AWAITABLE_INIT;
+    return (FtObject *)a;
+}
+
+static FtObject *
+async_gen_asend(FtObject *op, FtObject *arg)
+{
+    return awaitable_new_ref(op, false, arg, NULL);
+}
+
+static FtObject *
+async_gen_anext(FtObject *op)
+{
+    return awaitable_new_ref(op, false, FT_NONE, NULL);
+}
+
+static FtObject *
+async_gen_athrow(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    if (nargs < 1 || nargs > 3)
+        return ft_error_format(&ft_exc_type_error, "athrow expected at least 1 argument, got %zd", nargs);
+    FtObject *t = ft_tuple_from_array_ref(args, nargs);
+    if (t == NULL)
+        return NULL;
+    FtObject *r = awaitable_new_ref(op, true, NULL, t);
+    ft_decref(t);
+    return r;
+}
+
+static FtObject *
+async_gen_aclose(FtObject *op)
+{
+    return awaitable_new_ref(op, true, NULL, NULL);
+}
+
+static const FtMethodDef async_gen_methods[] = {
+    {"asend", {.o = async_gen_asend}, FT_METH_O, NULL},
+    {"athrow", {.fast = async_gen_athrow}, FT_METH_FASTCALL, NULL},
+    {"aclose", {.noargs = async_gen_aclose}, FT_METH_NOARGS, NULL},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static const FtGetSetDef async_gen_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"ag_running", gen_get_running, NULL, NULL, NULL},
+    {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"ag_frame", gen_get_frame, NULL, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static FtAsyncMethods async_gen_as_async = {
+    .am_aiter = gen_iter,
+    .am_anext = async_gen_anext,
+};
+
+FtTypeObject ft_async_gen_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "async_generator",
+    .tp_basicsize = offsetof(FtGenObject, gi_data),
+    .tp_itemsize = sizeof(FtStackRef),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,
+    .tp_repr = coro_repr,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_setattro = ft_object_generic_set_attr,
+    .tp_as_async = &async_gen_as_async,
+    .tp_methods = async_gen_methods,
+    .tp_getset = async_gen_getset,
+};
+
+// CALL_INTRINSIC_1 STOPITERATION_ERROR in a coroutine or async generator: StopIteration (and, in an
+// async generator, StopAsyncIteration) escaping the frame becomes RuntimeError, chained to it.
+
+FtObject *
+ft_coro_stopiteration_error_ref(int co_flags, FtObject *exc)
+{
+    const char *kind = (co_flags & FT_CO_COROUTINE) ? "coroutine" : "async generator";
+    const char *what;
+    if (ft_type_is_subtype(exc->ob_type, &ft_exc_stop_iteration))
+        what = "StopIteration";
+    else if ((co_flags & FT_CO_ASYNC_GENERATOR) && ft_type_is_subtype(exc->ob_type, &ft_exc_stop_async_iteration))
+        what = "StopAsyncIteration";
+    else
+        return ft_new_ref(exc);
+    ft_error_format(&ft_exc_runtime_error, "%s raised %s", kind, what);
+    FtObject *err = ft_error_fetch_ref();
+    ft_exception_set_cause_steal(err, ft_new_ref(exc));
+    ft_exception_set_context_steal(err, ft_new_ref(exc));
+    return err;
+}
+
+// GET_AITER: obj.__aiter__(), which must have __anext__.
+
+FtObject *
+ft_async_get_aiter_ref(FtObject *obj)
+{
+    FtAsyncMethods *am = obj->ob_type->tp_as_async;
+    if (am == NULL || am->am_aiter == NULL) {
+        return ft_error_format(&ft_exc_type_error,
+                               "'async for' requires an object with __aiter__ method, got %.100s",
+                               obj->ob_type->tp_name);
+    }
+    FtObject *it = am->am_aiter(obj);
+    if (it == NULL)
+        return NULL;
+    FtAsyncMethods *iam = it->ob_type->tp_as_async;
+    if (iam == NULL || iam->am_anext == NULL) {
+        ft_error_format(&ft_exc_type_error,
+                        "'async for' received an object from __aiter__ that does not implement "
+                        "__anext__: %.100s",
+                        it->ob_type->tp_name);
+        ft_decref(it);
+        return NULL;
+    }
+    return it;
+}
+
+// GET_ANEXT: the awaitable of aiter.__anext__().
+
+FtObject *
+ft_async_get_anext_ref(FtObject *aiter)
+{
+    if (aiter->ob_type == &ft_async_gen_type)
+        return async_gen_anext(aiter);
+    FtAsyncMethods *am = aiter->ob_type->tp_as_async;
+    if (am == NULL || am->am_anext == NULL) {
+        return ft_error_format(&ft_exc_type_error,
+                               "'async for' requires an iterator with __anext__ method, got %.100s",
+                               aiter->ob_type->tp_name);
+    }
+    FtObject *next = am->am_anext(aiter);
+    if (next == NULL)
+        return NULL;
+    FtObject *aw = coro_awaitable_iter_ref(next);
+    if (aw == NULL) {
+        FtObject *cause = ft_error_fetch_ref();
+        ft_error_format(&ft_exc_type_error, "'async for' received an invalid object from __anext__: %.100s",
+                        next->ob_type->tp_name);
+        FtObject *exc = ft_error_fetch_ref();
+        ft_exception_set_cause_steal(exc, cause);
+        ft_error_restore_steal(exc);
+    }
+    ft_decref(next);
+    return aw;
+}
+
+// anext(aiter, default)'s awaitable (CPython's anextawaitable): drives the awaitable of
+// aiter.__anext__() and turns its StopAsyncIteration into StopIteration(default).
+typedef struct {
+    FtObject ob_base;
+    FtObject *wrapped;         // the __anext__() result; immutable
+    FtObject *default_value;   // immutable
+    FtObject *iter;            // what awaiting wrapped drives, or NULL until first used; set once
+                               // under the object's critical section
+} FtANextAwaitable;
+
+static void
+anext_dealloc(FtObject *op)
+{
+    FtANextAwaitable *a = (FtANextAwaitable *)op;
+    ft_xdecref(a->wrapped);
+    ft_xdecref(a->default_value);
+    ft_xdecref(a->iter);
+    ft_object_free_memory(op);
+}
+
+static int
+anext_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtANextAwaitable *a = (FtANextAwaitable *)op;
+    FtObject *slots[3] = {a->wrapped, a->default_value, a->iter};
+    for (int i = 0; i < 3; i++) {
+        if (slots[i] != NULL) {
+            int r = visit(slots[i], arg);
+            if (r != 0)
+                return r;
+        }
+    }
+    return 0;
+}
+
+// The iterator to drive (new reference), made on first use.
+static FtObject *
+anext_iter_ref(FtObject *op)
+{
+    FtANextAwaitable *a = (FtANextAwaitable *)op;
+    FtObject *it = NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    if (a->iter != NULL)
+        it = ft_new_ref(a->iter);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (it != NULL)
+        return it;
+    // __await__ may run any code: called outside the critical section; the first result stored wins.
+    FtObject *made = coro_awaitable_iter_ref(a->wrapped);
+    if (made == NULL)
+        return NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    if (a->iter == NULL)
+        a->iter = ft_new_ref(made);
+    it = ft_new_ref(a->iter);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(made);
+    return it;
+}
+
+// StopAsyncIteration from the driven awaitable becomes StopIteration(default).
+static FtObject *
+anext_result(FtObject *op, FtObject *res)
+{
+    if (res == NULL && ft_error_matches(&ft_exc_stop_async_iteration)) {
+        ft_error_clear();
+        set_stop_iteration_steal(ft_new_ref(((FtANextAwaitable *)op)->default_value));
+    }
+    return res;
+}
+
+static FtObject *
+anext_send(FtObject *op, FtObject *arg)
+{
+    FtObject *it = anext_iter_ref(op);
+    if (it == NULL)
+        return NULL;
+    FtObject *res = NULL;
+    FtSendResult st = ft_gen_send(it, arg != NULL ? arg : FT_NONE, &res);
+    ft_decref(it);
+    if (st == FT_SEND_RETURN) {
+        set_stop_iteration_steal(res);
+        res = NULL;
+    }
+    return anext_result(op, res);
+}
+
+static FtObject *
+anext_iternext(FtObject *op)
+{
+    return anext_send(op, NULL);
+}
+
+static FtObject *
+anext_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    FtObject *it = anext_iter_ref(op);
+    if (it == NULL)
+        return NULL;
+    FtObject *res;
+    if (gen_is_native(it)) {
+        res = gen_throw(it, args, nargs);
+    } else {
+        FtObject *meth = ft_object_get_attr_cstr_ref(it, "throw");
+        res = meth != NULL ? ft_object_vectorcall_ref(meth, args, (size_t)nargs, NULL) : NULL;
+        ft_xdecref(meth);
+    }
+    ft_decref(it);
+    return anext_result(op, res);
+}
+
+static FtObject *
+anext_close(FtObject *op)
+{
+    FtObject *it = anext_iter_ref(op);
+    if (it == NULL)
+        return NULL;
+    int r = close_subiterator(it);
+    ft_decref(it);
+    return r < 0 ? NULL : ft_none_ref();
+}
+
+static const FtMethodDef anext_methods[] = {
+    {"send", {.o = anext_send}, FT_METH_O, NULL},
+    {"throw", {.fast = anext_throw}, FT_METH_FASTCALL, NULL},
+    {"close", {.noargs = anext_close}, FT_METH_NOARGS, NULL},
+    {NULL, {NULL}, 0, NULL},
+};
+
+static FtAsyncMethods anext_as_async = {
+    .am_await = awaitable_self,
+};
+
+static FtTypeObject anext_awaitable_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "anext_awaitable",
+    .tp_basicsize = sizeof(FtANextAwaitable),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = anext_dealloc,
+    .tp_traverse = anext_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = awaitable_self,
+    .tp_iternext = anext_iternext,
+    .tp_as_async = &anext_as_async,
+    .tp_methods = anext_methods,
+};
+
+// anext(aiter, default): awaitable is aiter.__anext__()'s result. New reference or NULL.
+
+FtObject *
+ft_anext_awaitable_new_ref(FtObject *awaitable, FtObject *default_value)
+{
+    FtANextAwaitable *a = (FtANextAwaitable *)ft_object_new_of_type(&anext_awaitable_type, 0);
+    if (a == NULL)
+        return NULL;
+    a->wrapped = ft_new_ref(awaitable);
+    a->default_value = ft_new_ref(default_value);
+    a->iter = NULL;
+    return (FtObject *)a;
+}
+
 int
 ft_gen_init_types(void)
 {
-    return ft_type_ready(&ft_gen_type);
+    FtTypeObject *types[] = {&ft_gen_type, &ft_coro_type, &ft_async_gen_type, &async_gen_wrapped_type,
+                             &async_gen_asend_type, &async_gen_athrow_type, &anext_awaitable_type,
+                             &coro_wrapper_type};
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        if (ft_type_ready(types[i]) < 0)
+            return -1;
+    }
+    return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "modules/modules_internal.h"
 
+#include "eval/eval.h"                 // ft_anext_awaitable_new_ref
 #include "objects/abstract.h"          // ft_object_* protocols
 #include "objects/abstract_number.h"   // ft_number_*
 #include "objects/bytearray.h"         // ft_bytearray_type
@@ -526,9 +527,12 @@ builtin_anext(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     FtAsyncMethods *am = ft_object_type(args[0])->tp_as_async;
     if (am == NULL || am->am_anext == NULL)
         return ft_error_format(&ft_exc_type_error, "'%T' object is not an async iterator", args[0]);
-    if (nargs == 2)   // TODO(#4): the anext_awaitable wrapper that turns StopAsyncIteration into the default.
-        return ft_error_format(&ft_exc_not_implemented_error, "anext() with a default is not implemented yet");
-    return am->am_anext(args[0]);
+    FtObject *awaitable = am->am_anext(args[0]);
+    if (nargs == 1 || awaitable == NULL)
+        return awaitable;
+    FtObject *wrapped = ft_anext_awaitable_new_ref(awaitable, args[1]);
+    ft_decref(awaitable);
+    return wrapped;
 }
 
 // exit and quit (site.py's _sitebuiltins.Quitter).

@@ -538,6 +538,21 @@ static const FtMethodDef setview_methods[] = {
     {NULL, {NULL}, 0, NULL},
 };
 
+/* --- Attributes --- */
+
+// view.mapping: a read-only proxy of the dict the view looks at.
+static FtObject *
+view_get_mapping(FtObject *self, void *closure)
+{
+    (void)closure;
+    return ft_mappingproxy_new_ref(((FtDictViewObject *)self)->dict);
+}
+
+static const FtGetSetDef view_getset[] = {
+    {"mapping", view_get_mapping, NULL, "dictionary that this view refers to", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 /* --- Type objects --- */
 
 static FtSequenceMethods keys_view_as_sequence = {
@@ -568,6 +583,7 @@ static FtSequenceMethods items_view_as_sequence = {
         .tp_getattro = ft_object_generic_get_attr_ref,                          \
         .tp_iter = view_iter,                                                   \
         .tp_methods = methods,                                                  \
+        .tp_getset = view_getset,                                               \
         .tp_as_number = number,                                                 \
         .tp_as_sequence = &seq,                                                 \
     };

@@ -198,6 +198,11 @@ void ft_exception_set_cause_steal(FtObject *exc, FtObject *value);
 
 // exc.__traceback__ (a new reference or NULL) and its setter (stealing tb: NULL or a traceback).
 FtObject *ft_exception_get_traceback_ref(FtObject *exc);
+
+// After raising an AttributeError about obj.name on the calling thread: records name and obj in the
+// pending exception (AttributeError.name / .obj, which tracebacks use for "Did you mean"), unless
+// it is not an AttributeError or already has them. The exception is still private to this thread.
+void ft_error_attribute_set_context(FtObject *obj, FtObject *name);
 void ft_exception_set_traceback_steal(FtObject *exc, FtObject *tb);
 
 // Readies the hierarchy and creates the preallocated MemoryError. Part of ft_objects_init.

@@ -707,6 +707,19 @@ static const FtMemberDef import_error_members[] = {
 /* --- Slots: AttributeError, NameError --- */
 
 #define ATTRERR(op) ((FtAttributeErrorObject *)(op))
+
+void
+ft_error_attribute_set_context(FtObject *obj, FtObject *name)
+{
+    FtObject *exc = ft_error_occurred_borrow();
+    if (exc == NULL || !ft_object_type_check(exc, &ft_exc_attribute_error))
+        return;
+    FtAttributeErrorObject *ae = ATTRERR(exc);
+    if (ae->name == NULL && ae->obj == NULL) {   // unpublished: only this thread has it
+        ae->name = ft_new_ref(name);
+        ae->obj = ft_new_ref(obj);
+    }
+}
 #define NAMEERR(op) ((FtNameErrorObject *)(op))
 
 static int

@@ -301,6 +301,7 @@ module_getattro(FtObject *op, FtObject *name)
     else
         ft_error_format(&ft_exc_attribute_error, "module '%U' has no attribute '%U'", modname, name);
     ft_decref(modname);
+    ft_error_attribute_set_context(op, name);
     return NULL;
 }
 

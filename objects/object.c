@@ -24,6 +24,7 @@
 #include "objects/frame.h"         // ft_frame_init_types
 #include "objects/function.h"      // ft_function_init_types
 #include "objects/module.h"        // ft_module_init_types
+#include "objects/template.h"      // ft_template_init_types
 #include "objects/list.h"          // ft_list_init_types
 #include "objects/bytes.h"         // ft_bytes_init_types
 #include "objects/set.h"           // ft_set_init_types
@@ -292,14 +293,7 @@ set_no_attribute_error(FtObject *op, FtObject *name)
     ft_error_format(&ft_exc_attribute_error, "'%.100s' object has no attribute '%U'",
                     op->ob_type->tp_name, name);
     // AttributeError carries the name and the object (3.10+), used for suggestions.
-    FtObject *exc = ft_error_occurred_borrow();
-    if (exc != NULL && ft_object_type_check(exc, &ft_exc_attribute_error)) {
-        FtAttributeErrorObject *ae = (FtAttributeErrorObject *)exc;
-        if (ae->name == NULL && ae->obj == NULL) {   // unpublished: only this thread has it
-            ae->name = ft_new_ref(name);
-            ae->obj = ft_new_ref(op);
-        }
-    }
+    ft_error_attribute_set_context(op, name);
 }
 
 FtObject *
@@ -501,7 +495,7 @@ ft_objects_init(void)
         ft_set_init_types() < 0 ||
         ft_super_init_types() < 0 || ft_descr_python_init_types() < 0 ||
         ft_code_init_types() < 0 || ft_function_init_types() < 0 || ft_frame_init_types() < 0 ||
-        ft_module_init_types() < 0)
+        ft_module_init_types() < 0 || ft_template_init_types() < 0)
         return -1;
     return 0;
 }

@@ -1216,15 +1216,7 @@ type_getattro(FtObject *self, FtObject *name)
         return meta_attr;
     ft_error_format(&ft_exc_attribute_error, "type object '%.100s' has no attribute '%U'",
                     type->tp_name, name);
-    // The fresh exception is visible to this thread only: fill its name and obj fields.
-    FtObject *exc = ft_error_occurred_borrow();
-    if (exc != NULL && ft_object_type_check(exc, &ft_exc_attribute_error)) {
-        FtAttributeErrorObject *ae = (FtAttributeErrorObject *)exc;
-        if (ae->name == NULL && ae->obj == NULL) {
-            ae->name = ft_new_ref(name);
-            ae->obj = ft_new_ref(self);
-        }
-    }
+    ft_error_attribute_set_context(self, name);
     return NULL;
 }
 
@@ -1476,8 +1468,8 @@ typedef struct MappingProxyObject {
 } MappingProxyObject;
 
 
-static FtObject *
-mappingproxy_new_ref(FtObject *mapping)
+FtObject *
+ft_mappingproxy_new_ref(FtObject *mapping)
 {
     MappingProxyObject *mp = (MappingProxyObject *)ft_object_new_of_type(&ft_mappingproxy_type, 0);
     if (mp == NULL)
@@ -1637,7 +1629,7 @@ mappingproxy_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObj
         return ft_error_format(&ft_exc_type_error,
                                "mappingproxy() argument must be a mapping, not %s",
                                m->ob_type->tp_name);
-    return mappingproxy_new_ref(m);
+    return ft_mappingproxy_new_ref(m);
 }
 
 FtTypeObject ft_mappingproxy_type = {
@@ -1668,7 +1660,7 @@ type_get_dict(FtObject *self, void *closure)
         return ft_none_ref();
     if (dict->ob_type == &typedict_type)
         return ft_new_ref(dict);
-    return mappingproxy_new_ref(dict);
+    return ft_mappingproxy_new_ref(dict);
 }
 
 /* --- type: __annotate__ and __annotations__ (PEP 649 / 749) --- */

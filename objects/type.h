@@ -47,8 +47,10 @@ typedef struct FtHeapTypeObject {
 
 // The address of op's instance-dict pointer, or NULL when its type gives instances no __dict__.
 // The pointer it holds is NULL until the first attribute store creates the dict; it is written
-// (release store) and read (acquire load) under op's critical section, so that a reader never
-// takes a dict that `op.__dict__ = d` has just released. Any thread.
+// (release store) under op's critical section. Readers either hold that section or, lock-free,
+// load it (acquire) and take a reference with ft_try_incref_compare, which fails when
+// `op.__dict__ = d` has replaced it meanwhile (object memory is type-stable, FREE-THREADING.md 2.5 and
+// 7.3), and then fall back to the section. Any thread.
 FtObject **ft_object_dict_ptr(FtObject *op);
 
 // op's instance __dict__ as a new reference, created empty on first use; NULL with AttributeError
@@ -150,6 +152,8 @@ FtObject *ft_type_call_special_ref(FtObject *self, FtObject *name, FtObject *con
 // super, property, classmethod, staticmethod (objects/super.c, objects/descr_python.c).
 // types.MappingProxyType ("mappingproxy"): the read-only live view a heap class's __dict__ gives.
 extern FtTypeObject ft_mappingproxy_type;
+// A new read-only view of mapping (types.MappingProxyType(mapping) without its argument checks).
+FtObject *ft_mappingproxy_new_ref(FtObject *mapping);
 extern FtTypeObject ft_super_type;
 extern FtTypeObject ft_property_type;
 extern FtTypeObject ft_classmethod_type;

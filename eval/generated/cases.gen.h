@@ -44,7 +44,20 @@ TARGET(BINARY_SLICE) {
 
 // BUILD_TEMPLATE (strings, interpolations -- template)
 TARGET(BUILD_TEMPLATE) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_TEMPLATE);
+    FtStackRef strings = FT_EVAL_STACK_AT(-2);
+    FtStackRef interpolations = FT_EVAL_STACK_AT(-1);
+    FtStackRef template = {0};
+    {
+        FtObject *r = ft_template_build_ref(FT_EVAL_BORROW(strings), FT_EVAL_BORROW(interpolations));
+        FT_EVAL_DECREF(strings); FT_EVAL_DECREF(interpolations);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        template = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1);
+    FT_EVAL_STACK_AT(-1) = template;
     DISPATCH();
 }
 
@@ -77,7 +90,26 @@ TARGET(CALL_FUNCTION_EX) {
 
 // CHECK_EG_MATCH (exc_value, match_type -- rest, match)
 TARGET(CHECK_EG_MATCH) {
-    FT_EVAL_UNIMPLEMENTED(CHECK_EG_MATCH);
+    FtStackRef exc_value = FT_EVAL_STACK_AT(-2);
+    FtStackRef match_type = FT_EVAL_STACK_AT(-1);
+    FtStackRef rest = {0};
+    FtStackRef match = {0};
+    {
+        FtObject *m = NULL;
+        FtObject *r = NULL;
+        int err = ft_exception_group_match(FT_EVAL_BORROW(exc_value), FT_EVAL_BORROW(match_type), &m, &r);
+        FT_EVAL_DECREF(exc_value); FT_EVAL_DECREF(match_type);
+        if (err < 0) {
+            FT_EVAL_STACK_ADJUST(-2);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        if (m != FT_NONE)
+            ft_xdecref(ft_eval_op_swap_exc_info(ts, ft_new_ref(m)));   // the clause handles the match
+        rest = FT_EVAL_STEAL(r);
+        match = FT_EVAL_STEAL(m);
+    }
+    FT_EVAL_STACK_AT(-2) = rest;
+    FT_EVAL_STACK_AT(-1) = match;
     DISPATCH();
 }
 
@@ -223,13 +255,34 @@ TARGET(FORMAT_WITH_SPEC) {
 
 // GET_AITER (obj -- iter)
 TARGET(GET_AITER) {
-    FT_EVAL_UNIMPLEMENTED(GET_AITER);
+    FtStackRef obj = FT_EVAL_STACK_AT(-1);
+    FtStackRef iter = {0};
+    {
+        FtObject *r = ft_async_get_aiter_ref(FT_EVAL_BORROW(obj));
+        FT_EVAL_DECREF(obj);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        iter = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = iter;
     DISPATCH();
 }
 
 // GET_ANEXT (aiter -- aiter, awaitable)
 TARGET(GET_ANEXT) {
-    FT_EVAL_UNIMPLEMENTED(GET_ANEXT);
+    FtStackRef aiter = FT_EVAL_STACK_AT(-1);
+    FtStackRef awaitable = {0};
+    {
+        FtObject *r = ft_async_get_anext_ref(FT_EVAL_BORROW(aiter));
+        if (r == NULL)
+            FT_EVAL_ERROR_POP(0);
+        awaitable = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(1);
+    FT_EVAL_STACK_AT(-2) = aiter;
+    FT_EVAL_STACK_AT(-1) = awaitable;
     DISPATCH();
 }
 
@@ -539,7 +592,7 @@ TARGET(STORE_SUBSCR) {
     FtStackRef container = FT_EVAL_STACK_AT(-2);
     FtStackRef sub = FT_EVAL_STACK_AT(-1);
     {
-        int err = ft_object_set_item(FT_EVAL_BORROW(container), FT_EVAL_BORROW(sub), FT_EVAL_BORROW(v));
+        int err = ft_eval_op_store_subscr(FT_EVAL_BORROW(container), FT_EVAL_BORROW(sub), FT_EVAL_BORROW(v));
         FT_EVAL_DECREF(v); FT_EVAL_DECREF(container); FT_EVAL_DECREF(sub);
         if (err < 0) {
             FT_EVAL_STACK_ADJUST(-3);
@@ -662,7 +715,22 @@ TARGET(BINARY_OP) {
 
 // BUILD_INTERPOLATION (value, str, format[oparg & 1] -- interpolation)
 TARGET(BUILD_INTERPOLATION) {
-    FT_EVAL_UNIMPLEMENTED(BUILD_INTERPOLATION);
+    FtStackRef value = FT_EVAL_STACK_AT(-2 - (oparg & 1));
+    FtStackRef str = FT_EVAL_STACK_AT(-1 - (oparg & 1));
+    FtStackRef *format = &FT_EVAL_STACK_AT(-(oparg & 1));
+    FtStackRef interpolation = {0};
+    {
+        FtObject *r = ft_interpolation_build_ref(FT_EVAL_BORROW(value), FT_EVAL_BORROW(str), oparg >> 2,
+                                                 (oparg & 1) ? FT_EVAL_BORROW(format[0]) : NULL);
+        FT_EVAL_DECREF(value); FT_EVAL_DECREF(str); for (int ft_i_ = 0; ft_i_ < (oparg & 1); ft_i_++) FT_EVAL_DECREF(format[ft_i_]);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-2 - (oparg & 1));
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        interpolation = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_ADJUST(-1 - (oparg & 1));
+    FT_EVAL_STACK_AT(-1) = interpolation;
     DISPATCH();
 }
 
@@ -824,7 +892,14 @@ TARGET(CALL_INTRINSIC_1) {
     FtStackRef value = FT_EVAL_STACK_AT(-1);
     FtStackRef res = {0};
     {
-        FtObject *r = ft_eval_op_intrinsic1(ts, frame, oparg, FT_EVAL_BORROW(value));
+        FtObject *r;
+        if (oparg == FT_INTRINSIC_ASYNC_GEN_WRAP)
+            r = ft_async_gen_wrap_ref(FT_EVAL_BORROW(value));
+        else if (oparg == FT_INTRINSIC_STOPITERATION_ERROR &&
+                 (FT_EVAL_CODE()->co_flags & (FT_CO_COROUTINE | FT_CO_ASYNC_GENERATOR)))
+            r = ft_coro_stopiteration_error_ref(FT_EVAL_CODE()->co_flags, FT_EVAL_BORROW(value));
+        else
+            r = ft_eval_op_intrinsic1(ts, frame, oparg, FT_EVAL_BORROW(value));
         FT_EVAL_DECREF(value);
         if (r == NULL) {
             FT_EVAL_STACK_ADJUST(-1);
@@ -842,7 +917,9 @@ TARGET(CALL_INTRINSIC_2) {
     FtStackRef value1 = FT_EVAL_STACK_AT(-1);
     FtStackRef res = {0};
     {
-        FtObject *r = ft_eval_op_intrinsic2(oparg, FT_EVAL_BORROW(value2), FT_EVAL_BORROW(value1));
+        FtObject *r = oparg == FT_INTRINSIC_PREP_RERAISE_STAR
+                          ? ft_exception_prep_reraise_star_ref(FT_EVAL_BORROW(value2), FT_EVAL_BORROW(value1))
+                          : ft_eval_op_intrinsic2(oparg, FT_EVAL_BORROW(value2), FT_EVAL_BORROW(value1));
         FT_EVAL_DECREF(value2); FT_EVAL_DECREF(value1);
         if (r == NULL) {
             FT_EVAL_STACK_ADJUST(-2);
@@ -909,7 +986,9 @@ TARGET(COMPARE_OP) {
     FtStackRef right = FT_EVAL_STACK_AT(-1);
     FtStackRef res = {0};
     {
-        FtObject *r = ft_object_rich_compare_ref(FT_EVAL_BORROW(left), FT_EVAL_BORROW(right), oparg >> 5);
+        int fast = ft_eval_op_compare_fast(oparg >> 5, FT_EVAL_BORROW(left), FT_EVAL_BORROW(right));
+        FtObject *r = fast >= 0 ? ft_bool_from(fast != 0)
+                                : ft_object_rich_compare_ref(FT_EVAL_BORROW(left), FT_EVAL_BORROW(right), oparg >> 5);
         FT_EVAL_DECREF(left); FT_EVAL_DECREF(right);
         if (r == NULL) {
             FT_EVAL_STACK_ADJUST(-2);
@@ -1096,7 +1175,18 @@ TARGET(DICT_UPDATE) {
 
 // END_ASYNC_FOR (awaitable, exc -- )
 TARGET(END_ASYNC_FOR) {
-    FT_EVAL_UNIMPLEMENTED(END_ASYNC_FOR);
+    FtStackRef awaitable = FT_EVAL_STACK_AT(-2);
+    FtStackRef exc = FT_EVAL_STACK_AT(-1);
+    {
+        // StopAsyncIteration ends the loop; anything else propagates as RERAISE does.
+        if (!ft_type_is_subtype(FT_EVAL_BORROW(exc)->ob_type, &ft_exc_stop_async_iteration)) {
+            ft_error_restore_steal(ft_stackref_to_ref_steal(exc));
+            FT_EVAL_DECREF(awaitable);
+            FT_EVAL_UNWIND_POP(2);
+        }
+        FT_EVAL_DECREF(awaitable); FT_EVAL_DECREF(exc);
+    }
+    FT_EVAL_STACK_ADJUST(-2);
     DISPATCH();
 }
 
@@ -1137,7 +1227,18 @@ TARGET(FOR_ITER) {
 
 // GET_AWAITABLE (iterable -- iter)
 TARGET(GET_AWAITABLE) {
-    FT_EVAL_UNIMPLEMENTED(GET_AWAITABLE);
+    FtStackRef iterable = FT_EVAL_STACK_AT(-1);
+    FtStackRef iter = {0};
+    {
+        FtObject *r = ft_coro_get_awaitable_ref(FT_EVAL_BORROW(iterable), oparg);
+        FT_EVAL_DECREF(iterable);
+        if (r == NULL) {
+            FT_EVAL_STACK_ADJUST(-1);
+            FT_EVAL_ERROR_OR_GOTO();
+        }
+        iter = FT_EVAL_STEAL(r);
+    }
+    FT_EVAL_STACK_AT(-1) = iter;
     DISPATCH();
 }
 
@@ -1276,7 +1377,7 @@ TARGET(LOAD_ATTR) {
                 self_or_null = FT_STACKREF_NULL;
             }
         } else {
-            FtObject *v = ft_object_get_attr_ref(FT_EVAL_BORROW(owner), name);
+            FtObject *v = ft_eval_op_load_attr(FT_EVAL_BORROW(owner), name);
             FT_EVAL_DECREF(owner);
             if (v == NULL) {
                 FT_EVAL_STACK_ADJUST(-1);
@@ -1754,7 +1855,7 @@ TARGET(STORE_ATTR) {
     FtStackRef v = FT_EVAL_STACK_AT(-2);
     FtStackRef owner = FT_EVAL_STACK_AT(-1);
     {
-        int err = ft_object_set_attr(FT_EVAL_BORROW(owner), FT_EVAL_NAME(oparg), FT_EVAL_BORROW(v));
+        int err = ft_eval_op_store_attr(FT_EVAL_BORROW(owner), FT_EVAL_NAME(oparg), FT_EVAL_BORROW(v));
         FT_EVAL_DECREF(v); FT_EVAL_DECREF(owner);
         if (err < 0) {
             FT_EVAL_STACK_ADJUST(-2);

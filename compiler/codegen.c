@@ -40,6 +40,7 @@
 #include "objects/function.h"           // FT_FUNCTION_ATTR_*
 #include "objects/int.h"                // ft_int_* FT_TRUE FT_FALSE
 #include "objects/list.h"               // ft_list_*
+#include "objects/warnings.h"           // ft_warn_explicit
 #include "objects/object.h"             // FT_NONE FT_ELLIPSIS
 #include "objects/str.h"                // ft_str_*
 #include "objects/tuple.h"              // ft_tuple_*
@@ -337,11 +338,16 @@ ft_cg_error(FtCompiler *c, FtLocation loc, const char *fmt, ...)
 int
 ft_cg_warn(FtCompiler *c, FtLocation loc, const char *fmt, ...)
 {
-    // TODO(#4): SyntaxWarning through the warnings module (an error when warnings are errors).
-    (void)c;
-    (void)loc;
-    (void)fmt;
-    return 0;
+    // TODO(#4): an "error" filter (-W error) turns it into the SyntaxError CPython raises then.
+    va_list ap;
+    va_start(ap, fmt);
+    FtObject *msg = ft_str_from_format_v_ref(fmt, ap);
+    va_end(ap);
+    if (msg == NULL)
+        return -1;
+    int status = ft_warn_explicit(&ft_exc_syntax_warning, msg, c->filename, loc.lineno);
+    ft_decref(msg);
+    return status;
 }
 
 // A str from the parser's UTF-8, where lone surrogates use their 3-byte form (surrogatepass).

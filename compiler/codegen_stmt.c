@@ -315,6 +315,23 @@ while_stmt(FtCompiler *c, const FtAstStmt *s)
     return ft_cg_use_label(c, end);
 }
 
+// PEP 765's SyntaxWarning "'return' in a 'finally' block" (and break/continue): a return anywhere in
+// a finally body of the same function, a break/continue whose loop is outside that finally body.
+// CPython finds them in its AST pass; here the finally body's exception-path copy, the one compiled
+// under a FINALLY_END block, reports them, so each statement warns once.
+static int
+warn_control_flow_in_finally(FtCompiler *c, FtLocation loc, const char *keyword, bool loop_exit)
+{
+    for (int i = c->u->nfblocks - 1; i >= 0; i--) {
+        FtCgFBlockType type = c->u->fblocks[i].type;
+        if (loop_exit && (type == FT_CG_FBLOCK_WHILE_LOOP || type == FT_CG_FBLOCK_FOR_LOOP))
+            return 0;
+        if (type == FT_CG_FBLOCK_FINALLY_END)
+            return ft_cg_warn(c, loc, "'%s' in a 'finally' block", keyword);
+    }
+    return 0;
+}
+
 static int
 return_stmt(FtCompiler *c, const FtAstStmt *s)
 {
@@ -326,6 +343,7 @@ return_stmt(FtCompiler *c, const FtAstStmt *s)
         return ft_cg_error(c, loc, "'return' outside function");
     if (value != NULL && ste->coroutine && ste->generator)
         return ft_cg_error(c, loc, "'return' with value in async generator");
+    RETURN_IF_ERROR(warn_control_flow_in_finally(c, loc, "return", false));
     if (preserve_tos) {
         RETURN_IF_ERROR(ft_cg_visit_expr(c, value));
     }
@@ -364,6 +382,7 @@ break_stmt(FtCompiler *c, FtLocation loc)
 {
     FtLocation origin = loc;
     FtCgFBlock *loop = NULL;
+    RETURN_IF_ERROR(warn_control_flow_in_finally(c, loc, "break", true));
     RETURN_IF_ERROR(ft_cg_addop(c, loc, FT_OP_NOP));
     RETURN_IF_ERROR(ft_cg_unwind_fblock_stack(c, &loc, false, &loop));
     if (loop == NULL)
@@ -377,6 +396,7 @@ continue_stmt(FtCompiler *c, FtLocation loc)
 {
     FtLocation origin = loc;
     FtCgFBlock *loop = NULL;
+    RETURN_IF_ERROR(warn_control_flow_in_finally(c, loc, "continue", true));
     RETURN_IF_ERROR(ft_cg_addop(c, loc, FT_OP_NOP));
     RETURN_IF_ERROR(ft_cg_unwind_fblock_stack(c, &loc, false, &loop));
     if (loop == NULL)

@@ -493,7 +493,13 @@ eval_const_unaryop_ref(FtObject *v, int opcode, int oparg)
 {
     switch (opcode) {
     case FT_OP_UNARY_NEGATIVE: return ft_number_negative_ref(v);
-    case FT_OP_UNARY_INVERT: return ft_number_invert_ref(v);
+    case FT_OP_UNARY_INVERT:
+        // ~True / ~False stay run-time operations, as in CPython, so that their
+        // DeprecationWarning is reported where the program runs them (NULL without an exception
+        // means "do not fold").
+        if (ft_object_is_exact(v, &ft_bool_type))
+            return NULL;
+        return ft_number_invert_ref(v);
     case FT_OP_UNARY_NOT: {
         int t = ft_object_is_true(v);
         return t < 0 ? NULL : ft_new_ref(ft_bool_from(!t));

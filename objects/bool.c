@@ -10,6 +10,7 @@
 #include "objects/object.h"   // ft_object_is_true FT_OBJECT_HEAD_INIT
 #include "objects/str.h"      // ft_str_intern_cstr_ref
 #include "objects/type.h"     // ft_type_ready
+#include "objects/warnings.h" // ft_warn
 
 FtIntObject ft_true_object = {.ob_base = FT_OBJECT_HEAD_INIT(&ft_bool_type),
                               .value = {.small = 1, .big = NULL}};
@@ -68,7 +69,22 @@ bool_xor(FtObject *a, FtObject *b)
 
 // The remaining number slots are inherited from int by ft_type_ready (TODO(#4): ~True's
 // DeprecationWarning "Bitwise inversion '~' on bool is deprecated ..." needs the warnings module).
+// ~True is int's ~1 == -2, deprecated in 3.12 with this DeprecationWarning.
+static FtObject *
+bool_invert(FtObject *a)
+{
+    if (ft_warn(&ft_exc_deprecation_warning,
+                "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. "
+                "This returns the bitwise inversion of the underlying int object and is usually not "
+                "what you expect from negating a bool. Use the 'not' operator for boolean negation or "
+                "~int(x) if you really want the bitwise inversion of the underlying int.",
+                1) < 0)
+        return NULL;
+    return ft_int_type.tp_as_number->nb_invert(a);
+}
+
 static FtNumberMethods bool_as_number = {
+    .nb_invert = bool_invert,
     .nb_and = bool_and,
     .nb_or = bool_or,
     .nb_xor = bool_xor,

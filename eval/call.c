@@ -28,7 +28,7 @@
 static void
 frame_fill(FtFrame *frame, FtCodeObject *code)
 {
-    frame->f_executable = ft_new_ref((FtObject *)code);
+    frame->f_executable = ft_eval_frame_hold_ref((FtObject *)code);
     frame->previous = NULL;
     frame->f_funcobj = NULL;
     frame->f_globals = NULL;
@@ -272,7 +272,7 @@ ft_eval_frame_init_function(FtFrame *frame, FtObject *func, FtObject *const *arg
     FtFunctionObject *f = (FtFunctionObject *)func;
     FtCodeObject *code = (FtCodeObject *)ft_function_code_borrow(func);
     frame_fill(frame, code);
-    frame->f_funcobj = ft_new_ref(func);
+    frame->f_funcobj = ft_eval_frame_hold_ref(func);
     frame->f_globals = f->func_globals;
     frame->f_builtins = f->func_builtins;
     bool fast = kwnames == NULL && nargs == code->co_argcount &&

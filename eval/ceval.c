@@ -203,9 +203,9 @@ ft_eval_frame_clear(FtFrame *frame, int depth)
     frame->f_globals = frame->f_builtins = NULL;
     FtObject *func = frame->f_funcobj;
     frame->f_funcobj = NULL;
-    ft_xdecref(func);
+    ft_eval_frame_release(func);
     frame->f_executable = NULL;
-    ft_decref((FtObject *)code);
+    ft_eval_frame_release((FtObject *)code);
 }
 
 // Handles the eval-breaker bits the runtime leaves to the loop. 0, or -1 with an exception.

@@ -336,6 +336,25 @@ lookup_globals_builtins(FtFrame *frame, FtObject *name, FtObject **res)
     return mapping_lookup(frame->f_builtins, name, res);
 }
 
+int
+ft_eval_op_load_global_stackref(FtFrame *frame, FtObject *name, FtStackRef *res)
+{
+    int r = ft_dict_get_item_stackref(frame->f_globals, name, res);
+    if (r == 0) {
+        if (ft_dict_check(frame->f_builtins)) {
+            r = ft_dict_get_item_stackref(frame->f_builtins, name, res);
+        } else {
+            FtObject *v = NULL;
+            r = mapping_lookup(frame->f_builtins, name, &v);
+            if (r > 0)
+                *res = ft_stackref_from_ref_steal(v);
+        }
+    }
+    if (r == 0)
+        raise_name_error(&ft_exc_name_error, "name '%.200U' is not defined", name);
+    return r > 0 ? 0 : -1;
+}
+
 FtObject *
 ft_eval_op_load_global(FtFrame *frame, FtObject *name)
 {

@@ -27,6 +27,9 @@ FtObject *ft_eval_op_slice_get(FtObject *container, FtObject *start, FtObject *s
 int ft_eval_op_slice_set(FtObject *container, FtObject *start, FtObject *stop, FtObject *v);
 
 FtObject *ft_eval_op_load_global(FtFrame *frame, FtObject *name);
+// LOAD_GLOBAL's lookup into a stack ref: functions, classes and modules (deferred) come uncounted,
+// so that threads calling the same global function never write its count. 0, or -1 (NameError).
+int ft_eval_op_load_global_stackref(FtFrame *frame, FtObject *name, FtStackRef *res);
 FtObject *ft_eval_op_load_name(FtFrame *frame, FtObject *name);
 FtObject *ft_eval_op_load_from_dict_or_globals(FtFrame *frame, FtObject *mapping, FtObject *name);
 FtObject *ft_eval_op_load_from_dict_or_deref(FtFrame *frame, FtObject *mapping, int i);

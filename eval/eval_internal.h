@@ -49,6 +49,26 @@ int ft_eval_frame_init_function(FtFrame *frame, FtObject *func, FtObject *const 
 // references to its function, code and locals, and ends its frame object if it has one.
 void ft_eval_frame_clear(FtFrame *frame, int depth);
 
+// A frame's references to its code object and function (f_executable, f_funcobj): counted only
+// when the object does not use deferred reference counting. Code objects and functions do, so
+// threads calling the same function never write its counts (the collector finds them through the
+// frames, FREE-THREADING.md 2.6). Deferred status is set before publication and never cleared, so
+// taking and dropping agree.
+static inline FtObject *
+ft_eval_frame_hold_ref(FtObject *op)
+{
+    if (!ft_object_has_deferred_refcount(op))
+        ft_incref(op);
+    return op;
+}
+
+static inline void
+ft_eval_frame_release(FtObject *op)
+{
+    if (op != NULL && !ft_object_has_deferred_refcount(op))
+        ft_decref(op);
+}
+
 // Runs frame (pushed, filled, is_entry set) until it returns; pops it. A new reference, or NULL
 // with the exception set.
 FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *frame);

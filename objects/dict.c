@@ -584,6 +584,41 @@ dict_lookup_ref(FtDictObject *d, FtObject *key, Ft_hash hash, FtObject **result)
     return r;
 }
 
+int
+ft_dict_get_item_stackref(FtObject *dict, FtObject *key, FtStackRef *result)
+{
+    *result = FT_STACKREF_NULL;
+    if (!ft_dict_check(dict)) {
+        ft_error_bad_internal_call();
+        return -1;
+    }
+    FtDictObject *d = (FtDictObject *)dict;
+    Ft_hash hash = dict_hash_key(key);
+    if (hash == -1)
+        return -1;
+    dict_ensure_shared_on_read(d);
+    FtDictKeys *k = dict_keys_acquire(d);
+    Ft_ssize ix = keys_lookup_lock_free(d, k, key, hash);
+    if (ix >= 0) {
+        FtDictEntry *e = &keys_entries(k)[ix];
+        // acquire: pairs with the release store of the value in dict_insert_lock_held().
+        FtObject *v = (FtObject *)ft_atomic_load_ptr_acquire((void **)&e->value);
+        // A deferred or immortal value is never freed while a frame can hold it (only the cycle
+        // collector frees deferred objects, and it scans the frames), so the slot takes it
+        // without a count, once the entry is seen unchanged in the current table.
+        if (v != NULL && (ft_object_is_immortal(v) || ft_object_has_deferred_refcount(v)) &&
+            ft_atomic_load_ptr_acquire((void **)&e->value) == v && dict_keys_acquire(d) == k) {
+            *result = ft_stackref_borrow_uncounted(v);
+            return 1;
+        }
+    }
+    FtObject *v = NULL;
+    int r = dict_lookup_ref(d, key, hash, &v);
+    if (r > 0)
+        *result = ft_stackref_from_ref_steal(v);
+    return r;
+}
+
 /* --- Mutation (all under the critical section) --- */
 
 // Stores key -> value (new references are taken). 0 or -1.

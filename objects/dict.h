@@ -10,6 +10,7 @@
 
 #include <stdbool.h>   // bool
 
+#include "runtime/stackref.h"   // FtStackRef
 #include "runtime/object.h"   // FtObject FtTypeObject Ft_ssize Ft_hash FT_TPFLAGS_DICT_SUBCLASS
 
 // The keys object (the index table and the entries); private to objects/dict.c.
@@ -53,6 +54,11 @@ int ft_dict_get_item_ref(FtObject *dict, FtObject *key, FtObject **result);
 
 // As ft_dict_get_item_ref with a NUL-terminated UTF-8 key.
 int ft_dict_get_item_str_ref(FtObject *dict, const char *key, FtObject **result);
+
+// As ft_dict_get_item_ref, for the eval loop's stack: a value with deferred reference counting
+// (functions, classes, modules) or an immortal one is returned as an uncounted stack ref, so that
+// threads loading the same global never write its reference count. 1 found, 0 absent, -1 error.
+int ft_dict_get_item_stackref(FtObject *dict, FtObject *key, FtStackRef *result);
 
 // dict[key] = value. Takes new references to key and value (steals nothing). 0, or -1 with an
 // exception. Takes the dict's critical section.

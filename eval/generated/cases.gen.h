@@ -1553,11 +1553,10 @@ TARGET(LOAD_GLOBAL) {
     FtStackRef res = {0};
     FtStackRef null = {0};
     {
-        FtObject *v = ft_eval_op_load_global(frame, FT_EVAL_NAME(oparg >> 1));
-        if (v == NULL) {
+        int err = ft_eval_op_load_global_stackref(frame, FT_EVAL_NAME(oparg >> 1), &res);
+        if (err < 0) {
             FT_EVAL_ERROR_OR_GOTO();
         }
-        res = ft_eval_stackref_from_new(v);
         null = FT_STACKREF_NULL;
     }
     FT_EVAL_STACK_ADJUST(1 + ((oparg & 1) ? 1 : 0));

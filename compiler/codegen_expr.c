@@ -38,23 +38,6 @@ enum { MAX_EXPR_DEPTH = 20000 };
 
 static const int compare_masks[] = {2, 2 | 8, 8, 7, 4, 4 | 8};
 
-static int
-new_label(FtCompiler *c, FtLabel *label)
-{
-    *label = ft_cg_new_label(c);
-    return label->id < 0 ? -1 : 0;
-}
-
-static int
-load_const_steal(FtCompiler *c, FtLocation loc, FtObject *value)
-{
-    if (value == NULL)
-        return -1;
-    int rc = ft_cg_addop_load_const(c, loc, value);
-    ft_decref(value);
-    return rc;
-}
-
 static ptrdiff_t
 seq_len(const FtAstSeq *s)
 {
@@ -183,7 +166,7 @@ ft_cg_jump_if(FtCompiler *c, FtLocation loc, const FtAstExpr *e, FtLabel next, b
         bool cond2 = e->v.bool_op.op == FT_AST_BOOLOP_OR;
         FtLabel next2 = next;
         if (cond2 != cond)
-            RETURN_IF_ERROR(new_label(c, &next2));
+            RETURN_IF_ERROR(ft_cg_new_label_checked(c, &next2));
         for (ptrdiff_t i = 0; i < n; i++)
             RETURN_IF_ERROR(ft_cg_jump_if(c, loc, s->items[i], next2, cond2));
         RETURN_IF_ERROR(ft_cg_jump_if(c, loc, s->items[n], next, cond));
@@ -193,8 +176,8 @@ ft_cg_jump_if(FtCompiler *c, FtLocation loc, const FtAstExpr *e, FtLabel next, b
     }
     case FT_AST_EXPR_IF_EXP: {
         FtLabel end, next2;
-        RETURN_IF_ERROR(new_label(c, &end));
-        RETURN_IF_ERROR(new_label(c, &next2));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &next2));
         RETURN_IF_ERROR(ft_cg_jump_if(c, loc, e->v.if_exp.test, next2, false));
         RETURN_IF_ERROR(ft_cg_jump_if(c, loc, e->v.if_exp.body, next, cond));
         RETURN_IF_ERROR(ft_cg_addop_jump(c, FT_NO_LOCATION, FT_OP_JUMP_NO_INTERRUPT, end));
@@ -208,7 +191,7 @@ ft_cg_jump_if(FtCompiler *c, FtLocation loc, const FtAstExpr *e, FtLabel next, b
             break;
         FtLocation eloc = ft_cg_loc_expr(e);
         FtLabel cleanup, end;
-        RETURN_IF_ERROR(new_label(c, &cleanup));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &cleanup));
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.compare.left));
         for (ptrdiff_t i = 0; i < n; i++) {
             RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.compare.comparators->items[i]));
@@ -224,7 +207,7 @@ ft_cg_jump_if(FtCompiler *c, FtLocation loc, const FtAstExpr *e, FtLabel next, b
         RETURN_IF_ERROR(ft_cg_addop_jump(c, eloc,
                                          cond ? FT_OP_POP_JUMP_IF_TRUE : FT_OP_POP_JUMP_IF_FALSE,
                                          next));
-        RETURN_IF_ERROR(new_label(c, &end));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
         RETURN_IF_ERROR(ft_cg_addop_jump(c, FT_NO_LOCATION, FT_OP_JUMP_NO_INTERRUPT, end));
         RETURN_IF_ERROR(ft_cg_use_label(c, cleanup));
         RETURN_IF_ERROR(ft_cg_addop(c, eloc, FT_OP_POP_TOP));
@@ -245,8 +228,8 @@ static int
 if_exp(FtCompiler *c, const FtAstExpr *e)
 {
     FtLabel end, next;
-    RETURN_IF_ERROR(new_label(c, &end));
-    RETURN_IF_ERROR(new_label(c, &next));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &next));
     RETURN_IF_ERROR(ft_cg_jump_if(c, ft_cg_loc_expr(e), e->v.if_exp.test, next, false));
     RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.if_exp.body));
     RETURN_IF_ERROR(ft_cg_addop_jump(c, FT_NO_LOCATION, FT_OP_JUMP_NO_INTERRUPT, end));
@@ -261,7 +244,7 @@ bool_op(FtCompiler *c, const FtAstExpr *e)
     FtLocation loc = ft_cg_loc_expr(e);
     int jump = e->v.bool_op.op == FT_AST_BOOLOP_AND ? FT_OP_JUMP_IF_FALSE : FT_OP_JUMP_IF_TRUE;
     FtLabel end;
-    RETURN_IF_ERROR(new_label(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
     const FtAstSeq *s = e->v.bool_op.values;
     ptrdiff_t n = s->size - 1;
     for (ptrdiff_t i = 0; i < n; i++) {
@@ -284,7 +267,7 @@ compare(FtCompiler *c, const FtAstExpr *e)
         return add_compare(c, loc, cmpop_at(e, 0));
     }
     FtLabel cleanup, end;
-    RETURN_IF_ERROR(new_label(c, &cleanup));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &cleanup));
     for (ptrdiff_t i = 0; i < n; i++) {
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.compare.comparators->items[i]));
         RETURN_IF_ERROR(ft_cg_addop_i(c, loc, FT_OP_SWAP, 2));
@@ -297,7 +280,7 @@ compare(FtCompiler *c, const FtAstExpr *e)
     }
     RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.compare.comparators->items[n]));
     RETURN_IF_ERROR(add_compare(c, loc, cmpop_at(e, n)));
-    RETURN_IF_ERROR(new_label(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
     RETURN_IF_ERROR(ft_cg_addop_jump(c, FT_NO_LOCATION, FT_OP_JUMP_NO_INTERRUPT, end));
     RETURN_IF_ERROR(ft_cg_use_label(c, cleanup));
     RETURN_IF_ERROR(ft_cg_addop_i(c, loc, FT_OP_SWAP, 2));
@@ -504,7 +487,7 @@ call_simple_kw_helper(FtCompiler *c, FtLocation loc, const FtAstSeq *keywords, p
         }
         ft_tuple_set_item_steal_unlocked(names, i, name);
     }
-    return load_const_steal(c, loc, names);
+    return ft_cg_addop_load_const_steal(c, loc, names);
 }
 
 static int
@@ -524,7 +507,7 @@ subkwargs(FtCompiler *c, FtLocation loc, const FtAstSeq *keywords, ptrdiff_t beg
         RETURN_IF_ERROR(ft_cg_addop_i(c, FT_NO_LOCATION, FT_OP_BUILD_MAP, 0));
     for (ptrdiff_t i = begin; i < end; i++) {
         const FtAstKeyword *kw = keywords->items[i];
-        RETURN_IF_ERROR(load_const_steal(c, loc, ft_str_from_cstr_ref(kw->arg)));
+        RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_str_from_cstr_ref(kw->arg)));
         RETURN_IF_ERROR(ft_cg_visit_expr(c, kw->value));
         if (big)
             RETURN_IF_ERROR(ft_cg_addop_i(c, FT_NO_LOCATION, FT_OP_MAP_ADD, 1));
@@ -752,7 +735,7 @@ maybe_optimize_function_call(FtCompiler *c, const FtAstExpr *e, FtLabel end)
         return 0;
     FtLocation loc = ft_cg_loc_expr(func);
     FtLabel skip;
-    RETURN_IF_ERROR(new_label(c, &skip));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &skip));
     int const_oparg = -1, continue_jump = -1;
     FtObject *initial = NULL;
     if (strcmp(func->v.name.id, "all") == 0) {
@@ -780,8 +763,8 @@ maybe_optimize_function_call(FtCompiler *c, const FtAstExpr *e, FtLabel end)
             RETURN_IF_ERROR(ft_cg_addop_i(c, loc, FT_OP_BUILD_LIST, 0));
         RETURN_IF_ERROR(ft_cg_visit_expr(c, args->items[0]));
         FtLabel loop, cleanup;
-        RETURN_IF_ERROR(new_label(c, &loop));
-        RETURN_IF_ERROR(new_label(c, &cleanup));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &loop));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &cleanup));
         RETURN_IF_ERROR(ft_cg_use_label(c, loop));
         RETURN_IF_ERROR(ft_cg_addop_jump(c, loc, FT_OP_FOR_ITER, cleanup));
         if (is_tuple) {
@@ -820,7 +803,7 @@ call(FtCompiler *c, const FtAstExpr *e)
     if (r == 1)
         return 0;
     FtLabel skip_normal_call;
-    RETURN_IF_ERROR(new_label(c, &skip_normal_call));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &skip_normal_call));
     // TODO(#4): the "'X' object is not callable; perhaps you missed a comma?" SyntaxWarning.
     RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.call.func));
     RETURN_IF_ERROR(maybe_optimize_function_call(c, e, skip_normal_call));
@@ -920,7 +903,7 @@ slice(FtCompiler *c, const FtAstExpr *s)
         FtObject *sl = rc == 0 ? ft_slice_new_ref(parts[0], parts[1], parts[2]) : NULL;
         for (int i = 0; i < 3; i++)
             ft_xdecref(parts[i]);
-        return load_const_steal(c, loc, sl);
+        return ft_cg_addop_load_const_steal(c, loc, sl);
     }
     RETURN_IF_ERROR(ft_cg_slice_two_parts(c, s));
     int n = 2;
@@ -1163,7 +1146,7 @@ visit_expr_kind(FtCompiler *c, const FtAstExpr *e)
     case FT_AST_EXPR_TEMPLATE_STR:
         return ft_cg_template_str(c, e);
     case FT_AST_EXPR_CONSTANT:
-        return load_const_steal(c, loc, ft_cg_constant_ref(c, e->v.constant.value));
+        return ft_cg_addop_load_const_steal(c, loc, ft_cg_constant_ref(c, e->v.constant.value));
     case FT_AST_EXPR_ATTRIBUTE:
         return attribute(c, e);
     case FT_AST_EXPR_SUBSCRIPT:

@@ -127,6 +127,13 @@ FtLabel ft_cg_new_label(FtCompiler *c);
 int ft_cg_use_label(FtCompiler *c, FtLabel label);
 // LOAD_CONST / LOAD_SMALL_INT for a Python constant (borrowed), sharing equal constants.
 int ft_cg_addop_load_const(FtCompiler *c, FtLocation loc, FtObject *value);
+// A new label in *label: 0, or -1 (MemoryError) when none could be made.
+static inline int
+ft_cg_new_label_checked(FtCompiler *c, FtLabel *label)
+{
+    *label = ft_cg_new_label(c);
+    return label->id < 0 ? -1 : 0;
+}
 // LOAD_CONST None.
 int ft_cg_addop_load_none(FtCompiler *c, FtLocation loc);
 // An opcode whose oparg indexes co_names (LOAD_ATTR, IMPORT_NAME, ...), name mangled in the unit.

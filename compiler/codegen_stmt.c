@@ -38,23 +38,6 @@ ft_cg_visit_body(FtCompiler *c, const FtAstSeq *stmts)
     return visit_seq(c, stmts);
 }
 
-static int
-new_label(FtCompiler *c, FtLabel *label)
-{
-    *label = ft_cg_new_label(c);
-    return label->id < 0 ? -1 : 0;
-}
-
-static int
-load_const_steal(FtCompiler *c, FtLocation loc, FtObject *value)
-{
-    if (value == NULL)
-        return -1;
-    int rc = ft_cg_addop_load_const(c, loc, value);
-    ft_decref(value);
-    return rc;
-}
-
 // A Constant, or __debug__ (which CPython's AST preprocessing turns into one).
 static bool
 is_constant(const FtAstExpr *e)
@@ -210,7 +193,7 @@ ann_assign(FtCompiler *c, const FtAstStmt *s)
                 const char *mangled = ft_cg_mangle(c, targ->v.name.id);
                 if (mangled == NULL)
                     return -1;
-                RETURN_IF_ERROR(load_const_steal(c, loc, ft_str_from_cstr_ref(mangled)));
+                RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_str_from_cstr_ref(mangled)));
                 return ft_cg_addop(c, loc, FT_OP_STORE_SUBSCR);
             }
             int index;
@@ -224,7 +207,7 @@ ann_assign(FtCompiler *c, const FtAstStmt *s)
                                               c->u->scope == FT_CG_SCOPE_CLASS ? FT_OP_LOAD_DEREF
                                                                                : FT_OP_LOAD_NAME,
                                               arg));
-                RETURN_IF_ERROR(load_const_steal(c, loc, ft_int_from_int64_ref(index)));
+                RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_int_from_int64_ref(index)));
                 RETURN_IF_ERROR(ft_cg_addop_i(c, loc, FT_OP_SET_ADD, 1));
                 RETURN_IF_ERROR(ft_cg_addop(c, loc, FT_OP_POP_TOP));
             }
@@ -251,10 +234,10 @@ static int
 if_stmt(FtCompiler *c, const FtAstStmt *s)
 {
     FtLabel end, next;
-    RETURN_IF_ERROR(new_label(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
     bool has_else = s->v.if_.orelse != NULL && s->v.if_.orelse->size > 0;
     if (has_else)
-        RETURN_IF_ERROR(new_label(c, &next));
+        RETURN_IF_ERROR(ft_cg_new_label_checked(c, &next));
     else
         next = end;
     RETURN_IF_ERROR(ft_cg_jump_if(c, ft_cg_loc_stmt(s), s->v.if_.test, next, false));
@@ -272,10 +255,10 @@ for_stmt(FtCompiler *c, const FtAstStmt *s)
 {
     FtLocation loc = ft_cg_loc_stmt(s);
     FtLabel start, body, cleanup, end;
-    RETURN_IF_ERROR(new_label(c, &start));
-    RETURN_IF_ERROR(new_label(c, &body));
-    RETURN_IF_ERROR(new_label(c, &cleanup));
-    RETURN_IF_ERROR(new_label(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &start));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &body));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &cleanup));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
     RETURN_IF_ERROR(ft_cg_push_fblock(c, loc, FT_CG_FBLOCK_FOR_LOOP, start, end, NULL));
     RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.for_.iter));
     loc = ft_cg_loc_expr(s->v.for_.iter);
@@ -301,9 +284,9 @@ static int
 while_stmt(FtCompiler *c, const FtAstStmt *s)
 {
     FtLabel loop, end, anchor;
-    RETURN_IF_ERROR(new_label(c, &loop));
-    RETURN_IF_ERROR(new_label(c, &end));
-    RETURN_IF_ERROR(new_label(c, &anchor));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &loop));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &anchor));
     RETURN_IF_ERROR(ft_cg_use_label(c, loop));
     RETURN_IF_ERROR(ft_cg_push_fblock(c, ft_cg_loc_stmt(s), FT_CG_FBLOCK_WHILE_LOOP, loop, end, NULL));
     RETURN_IF_ERROR(ft_cg_jump_if(c, ft_cg_loc_stmt(s), s->v.while_.test, anchor, false));
@@ -363,7 +346,7 @@ return_stmt(FtCompiler *c, const FtAstStmt *s)
         if (value->kind == FT_AST_EXPR_NAME)
             RETURN_IF_ERROR(ft_cg_nameop(c, loc, value->v.name.id, FT_AST_EXPR_CONTEXT_LOAD));
         else
-            RETURN_IF_ERROR(load_const_steal(c, loc, ft_cg_constant_ref(c, value->v.constant.value)));
+            RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_cg_constant_ref(c, value->v.constant.value)));
     }
     return ft_cg_addop(c, loc, FT_OP_RETURN_VALUE);
 }
@@ -441,7 +424,7 @@ import_stmt(FtCompiler *c, const FtAstStmt *s)
     const FtAstSeq *names = s->v.import.names;
     for (ptrdiff_t i = 0; i < names->size; i++) {
         const FtAstAlias *alias = names->items[i];
-        RETURN_IF_ERROR(load_const_steal(c, loc, ft_int_from_int64_ref(0)));
+        RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_int_from_int64_ref(0)));
         RETURN_IF_ERROR(ft_cg_addop_load_none(c, loc));
         RETURN_IF_ERROR(ft_cg_addop_name(c, loc, FT_OP_IMPORT_NAME, alias->name));
         if (alias->asname != NULL) {
@@ -471,7 +454,7 @@ import_from_stmt(FtCompiler *c, const FtAstStmt *s)
 {
     FtLocation loc = ft_cg_loc_stmt(s);
     const FtAstSeq *names = s->v.import_from.names;
-    RETURN_IF_ERROR(load_const_steal(c, loc, ft_int_from_int64_ref(s->v.import_from.level)));
+    RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, ft_int_from_int64_ref(s->v.import_from.level)));
     FtObject *tuple = ft_tuple_new_ref(names->size);
     if (tuple == NULL)
         return -1;
@@ -486,7 +469,7 @@ import_from_stmt(FtCompiler *c, const FtAstStmt *s)
         }
         ft_tuple_set_item_steal_unlocked(tuple, i, name);
     }
-    RETURN_IF_ERROR(load_const_steal(c, loc, tuple));
+    RETURN_IF_ERROR(ft_cg_addop_load_const_steal(c, loc, tuple));
     RETURN_IF_ERROR(ft_cg_addop_name(c, loc, FT_OP_IMPORT_NAME,
                                      s->v.import_from.module != NULL ? s->v.import_from.module : ""));
     for (ptrdiff_t i = 0; i < names->size; i++) {
@@ -512,7 +495,7 @@ assert_stmt(FtCompiler *c, const FtAstStmt *s)
     if (c->optimize > 0)
         return 0;
     FtLabel end;
-    RETURN_IF_ERROR(new_label(c, &end));
+    RETURN_IF_ERROR(ft_cg_new_label_checked(c, &end));
     RETURN_IF_ERROR(ft_cg_jump_if(c, loc, test, end, true));
     RETURN_IF_ERROR(ft_cg_addop_i(c, loc, FT_OP_LOAD_COMMON_CONSTANT, FT_CONSTANT_ASSERTION_ERROR));
     if (s->v.assert.msg != NULL) {

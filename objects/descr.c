@@ -672,19 +672,26 @@ wrap_ternary(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
     return ((FtTernaryFunc)wrapped)(self, args[0], third);
 }
 
+// An integer argument through __index__ (OverflowError beyond Ft_ssize). 0, or -1 with TypeError.
+static int
+index_arg(FtObject *o, Ft_ssize *out)
+{
+    if (o->ob_type->tp_as_number == NULL || o->ob_type->tp_as_number->nb_index == NULL) {
+        ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
+                        o->ob_type->tp_name);
+        return -1;
+    }
+    *out = ft_number_as_ssize(o, &ft_exc_overflow_error);
+    return *out == -1 && ft_error_occurred() ? -1 : 0;
+}
+
 // __mul__ / __rmul__ / __imul__ from a sequence's repeat slots: the count goes through __index__.
 static FtObject *
 wrap_index_arg(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
                GenericSlot wrapped, const FtSlotDef *def)
 {
-    if (check_args(nargs, 1) < 0)
-        return NULL;
-    FtObject *o = args[0];
-    if (o->ob_type->tp_as_number == NULL || o->ob_type->tp_as_number->nb_index == NULL)
-        return ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
-                               o->ob_type->tp_name);
-    Ft_ssize n = ft_number_as_ssize(o, &ft_exc_overflow_error);
-    if (n == -1 && ft_error_occurred())
+    Ft_ssize n;
+    if (check_args(nargs, 1) < 0 || index_arg(args[0], &n) < 0)
         return NULL;
     return ((FtSsizeArgFunc)wrapped)(self, n);
 }
@@ -694,14 +701,8 @@ static FtObject *
 wrap_sq_item(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
              GenericSlot wrapped, const FtSlotDef *def)
 {
-    if (check_args(nargs, 1) < 0)
-        return NULL;
-    FtObject *o = args[0];
-    if (o->ob_type->tp_as_number == NULL || o->ob_type->tp_as_number->nb_index == NULL)
-        return ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
-                               o->ob_type->tp_name);
-    Ft_ssize i = ft_number_as_ssize(o, &ft_exc_overflow_error);
-    if (i == -1 && ft_error_occurred())
+    Ft_ssize i;
+    if (check_args(nargs, 1) < 0 || index_arg(args[0], &i) < 0)
         return NULL;
     if (i < 0 && self->ob_type->tp_as_sequence->sq_length != NULL) {
         Ft_ssize n = self->ob_type->tp_as_sequence->sq_length(self);

@@ -1446,10 +1446,6 @@ static const FtMethodDef anext_methods[] = {
     {NULL, {NULL}, 0, NULL},
 };
 
-static FtAsyncMethods anext_as_async = {
-    .am_await = awaitable_self,
-};
-
 static FtTypeObject anext_awaitable_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "anext_awaitable",
@@ -1460,7 +1456,7 @@ static FtTypeObject anext_awaitable_type = {
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_iter = awaitable_self,
     .tp_iternext = anext_iternext,
-    .tp_as_async = &anext_as_async,
+    .tp_as_async = &awaitable_as_async,
     .tp_methods = anext_methods,
 };
 

@@ -545,10 +545,13 @@ keys_lookup_lock_free(FtDictObject *d, FtDictKeys *k, FtObject *key, Ft_hash has
     }
 }
 
-// Looks key (with its hash) up in d: 1 with a new reference in *result, 0 absent, -1 error.
-// Lock-free when nothing races; otherwise under the critical section.
+// Looks key (with its hash) up in d: 1 with the value in *result, 0 absent, -1 error. The value
+// is a new reference, except that when `uncounted` is not NULL a deferred or immortal value found on
+// the lock-free path is returned without a count and *uncounted is set: such a value is never
+// freed while a frame can hold it (only the cycle collector frees deferred objects, and it scans
+// the frames). Lock-free when nothing races; otherwise under the critical section.
 static int
-dict_lookup_ref(FtDictObject *d, FtObject *key, Ft_hash hash, FtObject **result)
+dict_lookup_ref(FtDictObject *d, FtObject *key, Ft_hash hash, FtObject **result, bool *uncounted)
 {
     *result = NULL;
     dict_ensure_shared_on_read(d);
@@ -563,6 +566,13 @@ dict_lookup_ref(FtDictObject *d, FtObject *key, Ft_hash hash, FtObject **result)
         FtDictEntry *e = &keys_entries(k)[ix];
         // acquire: pairs with the release store of the value in dict_insert_lock_held().
         FtObject *v = (FtObject *)ft_atomic_load_ptr_acquire((void **)&e->value);
+        if (uncounted != NULL && v != NULL &&
+            (ft_object_is_immortal(v) || ft_object_has_deferred_refcount(v)) &&
+            ft_atomic_load_ptr_acquire((void **)&e->value) == v && dict_keys_acquire(d) == k) {
+            *result = v;
+            *uncounted = true;
+            return 1;
+        }
         if (v != NULL && ft_try_incref_compare(&e->value, v)) {
             if (dict_keys_acquire(d) == k) {
                 *result = v;
@@ -592,30 +602,14 @@ ft_dict_get_item_stackref(FtObject *dict, FtObject *key, FtStackRef *result)
         ft_error_bad_internal_call();
         return -1;
     }
-    FtDictObject *d = (FtDictObject *)dict;
     Ft_hash hash = dict_hash_key(key);
     if (hash == -1)
         return -1;
-    dict_ensure_shared_on_read(d);
-    FtDictKeys *k = dict_keys_acquire(d);
-    Ft_ssize ix = keys_lookup_lock_free(d, k, key, hash);
-    if (ix >= 0) {
-        FtDictEntry *e = &keys_entries(k)[ix];
-        // acquire: pairs with the release store of the value in dict_insert_lock_held().
-        FtObject *v = (FtObject *)ft_atomic_load_ptr_acquire((void **)&e->value);
-        // A deferred or immortal value is never freed while a frame can hold it (only the cycle
-        // collector frees deferred objects, and it scans the frames), so the slot takes it
-        // without a count, once the entry is seen unchanged in the current table.
-        if (v != NULL && (ft_object_is_immortal(v) || ft_object_has_deferred_refcount(v)) &&
-            ft_atomic_load_ptr_acquire((void **)&e->value) == v && dict_keys_acquire(d) == k) {
-            *result = ft_stackref_borrow_uncounted(v);
-            return 1;
-        }
-    }
     FtObject *v = NULL;
-    int r = dict_lookup_ref(d, key, hash, &v);
+    bool uncounted = false;
+    int r = dict_lookup_ref((FtDictObject *)dict, key, hash, &v, &uncounted);
     if (r > 0)
-        *result = ft_stackref_from_ref_steal(v);
+        *result = uncounted ? ft_stackref_borrow_uncounted(v) : ft_stackref_from_ref_steal(v);
     return r;
 }
 
@@ -727,7 +721,7 @@ ft_dict_get_item_ref(FtObject *dict, FtObject *key, FtObject **result)
     Ft_hash hash = dict_hash_key(key);
     if (hash == -1)
         return -1;
-    return dict_lookup_ref((FtDictObject *)dict, key, hash, result);
+    return dict_lookup_ref((FtDictObject *)dict, key, hash, result, NULL);
 }
 
 int

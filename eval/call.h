@@ -17,4 +17,16 @@
 FtObject *ft_eval_function_vectorcall_ref(FtObject *func, FtObject *const *args, size_t nargsf,
                                           FtObject *kwnames);
 
+// The guard of C recursion outside the eval loop: repr, str, comparison and hashing of nested
+// containers recurse in C, one level per nesting level, with no Python frame to count. Returns 0,
+// or -1 with RecursionError "Stack overflow (used N kB)<where>" (CPython 3.14's text; `where` is
+// e.g. " while getting the repr of an object") once the calling thread's C stack is nearly used up.
+// Attached thread.
+int ft_c_stack_check(const char *where);
+
+// The generator, coroutine or async generator whose object embeds frame (an interpreter frame
+// whose owner is FT_FRAME_OWNED_BY_GENERATOR), borrowed: frame.f_generator. Any thread.
+struct FtFrame;
+FtObject *ft_eval_frame_generator_borrow(struct FtFrame *frame);
+
 #endif // FT_EVAL_CALL_H

@@ -54,6 +54,17 @@ void ft_eval_request_keyboard_interrupt(struct FtThreadState *main_ts);
 // StopAsyncIteration into `default` (eval/generator.c). A new reference, or NULL with an exception.
 FtObject *ft_anext_awaitable_new_ref(FtObject *awaitable, FtObject *default_value);
 
+// sys.get/set_coroutine_origin_tracking_depth (eval/generator.c): the calling thread's depth of
+// cr_origin for new coroutines (0: off). The setter takes depth >= 0; -1 with MemoryError.
+int ft_coro_origin_tracking_depth(void);
+int ft_coro_set_origin_tracking_depth(int depth);
+
+// sys.get/set_asyncgen_hooks (eval/generator.c): the calling thread's hooks. get sets new
+// references or NULL (unset); set replaces each hook that is not NULL (FT_NONE unsets it).
+// 0, or -1 with MemoryError.
+int ft_async_gen_get_hooks(FtObject **firstiter, FtObject **finalizer);
+int ft_async_gen_set_hooks(FtObject *firstiter, FtObject *finalizer);
+
 // Readies the eval layer's types (generator, coroutine, async generator and their helpers).
 int ft_eval_init(void);
 

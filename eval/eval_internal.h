@@ -31,7 +31,11 @@ typedef struct FtEvalThread {
     FtFrameChunk *spare;        // owner-thread only: one emptied chunk kept for reuse, or NULL
     int py_depth;               // owner-thread only: Python frames on this thread
     uintptr_t c_stack_limit;    // immutable after init: ft_eval_frame refuses to run below this
+    uintptr_t c_stack_top;      // immutable after init: the stack's highest address (0: unknown)
     FtObject *exc_info;         // owner-thread only: the exception being handled (strong), or NULL
+    int coroutine_origin_depth; // owner-thread only: sys.set_coroutine_origin_tracking_depth (0: off)
+    FtObject *asyncgen_firstiter; // owner-thread only: sys.set_asyncgen_hooks' (strong) or NULL
+    FtObject *asyncgen_finalizer; // owner-thread only: as asyncgen_firstiter
 } FtEvalThread;
 
 // Frame memory for code (co_framesize slots). Raises RecursionError past the recursion limit or

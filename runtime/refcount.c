@@ -13,8 +13,123 @@
 // _Py_ExplicitMergeRefcount, _Py_SetImmortal, _PyObject_SetDeferredRefcount); FREE-THREADING.md 2.3.
 #include "runtime/refcount.h"
 
-#include "runtime/brc.h"   // ft_brc_queue_object
-#include "sync/fatal.h"    // FT_ASSERT
+#include "runtime/brc.h"            // ft_brc_queue_object
+#include "runtime/runtime_mem.h"    // ft_runtime_mem_*
+#include "runtime/thread_state.h"   // ft_thread_state_current FtDeallocQueue
+#include "sync/fatal.h"             // FT_ASSERT
+
+// How deep destructors may nest before ft_object_dealloc queues instead. Each level costs a few
+// hundred bytes of C stack (a few KiB under ASan), so 100 levels stay far below any thread's stack.
+enum { DEALLOC_MAX_DEPTH = 100 };
+
+// Appends op to q; false when the array cannot grow (the caller then frees op at once).
+static bool
+dealloc_queue_push(FtDeallocQueue *q, FtObject *op)
+{
+    if (q->count == q->capacity) {
+        Ft_ssize capacity = q->capacity == 0 ? 64 : 2 * q->capacity;
+        FtObject **items = ft_runtime_mem_alloc((size_t)capacity * sizeof(FtObject *));
+        if (items == NULL)
+            return false;
+        for (Ft_ssize i = 0; i < q->count; i++)
+            items[i] = q->items[i];
+        ft_runtime_mem_free(q->items);
+        q->items = items;
+        q->capacity = capacity;
+    }
+    q->items[q->count++] = op;
+    return true;
+}
+
+// Runs op's tp_finalize (__del__, a generator's close()) once, on a temporary reference (PEP 442;
+// CPython's PyObject_CallFinalizerFromDealloc). Returns true when the finalizer resurrected op
+// (stored a reference somewhere): the object then lives on, merged, and comes back here when that
+// reference goes, to be freed without a second finalization.
+// Calls op's tp_finalize with no exception set; it must not leak one (finalizers report their own
+// errors as unraisable); whatever was being raised around the call is kept.
+static void
+call_finalizer(FtThreadState *ts, FtObject *op)
+{
+    FtObject *saved = ts->current_exception;
+    ts->current_exception = NULL;
+    op->ob_type->tp_finalize(op);
+    FtObject *leaked = ts->current_exception;
+    ts->current_exception = saved;
+    if (leaked != NULL)
+        ft_decref(leaked);
+}
+
+void
+ft_object_finalize(FtObject *op)
+{
+    if (op->ob_type->tp_finalize == NULL)
+        return;
+    // relaxed RMW: claims the one finalization; a live object's bits may be touched by other
+    // threads (the collector), so this must be atomic, and only the first claimer runs it.
+    uint8_t old = ft_atomic_or_uint8_relaxed(&op->ob_gc_bits, FT_GC_FINALIZED);
+    if ((old & FT_GC_FINALIZED) == 0)
+        call_finalizer(ft_thread_state_current(), op);
+}
+
+static bool
+finalize_resurrects(FtThreadState *ts, FtObject *op)
+{
+    // relaxed: a dead object is only touched by the thread freeing it.
+    ft_atomic_or_uint8_relaxed(&op->ob_gc_bits, FT_GC_FINALIZED);
+    // Resurrect: one reference, owned by this thread, nothing shared (no other thread holds one).
+    ft_atomic_store_uintptr_relaxed(&op->ob_tid, ft_thread_id());
+    ft_atomic_store_uint32_relaxed(&op->ob_ref_local, 1);
+    ft_atomic_store_ssize_relaxed(&op->ob_ref_shared, 0);
+    call_finalizer(ts, op);
+    // Drop the temporary reference. Other threads may have taken and dropped references meanwhile
+    // (even queued a decrement to us): merging settles the count in every case.
+    // acquire: pairs with the release half of other threads' decrements.
+    Ft_ssize shared = ft_atomic_load_ssize_acquire(&op->ob_ref_shared);
+    if (ft_object_is_owned_by_current_thread(op) &&
+        ft_atomic_load_uint32_relaxed(&op->ob_ref_local) == 1 && shared == 0) {
+        ft_atomic_store_uint32_relaxed(&op->ob_ref_local, 0);
+        return false;
+    }
+    return ft_refcount_explicit_merge(op, -1) != 0;
+}
+
+// Finalizes op if its type asks for it and it was not finalized yet, then frees it unless the
+// finalizer resurrected it. A thread that cannot run Python code (no eval state: start-up, or
+// a thread tearing down) frees without finalizing.
+static void
+dealloc_now(FtThreadState *ts, FtObject *op)
+{
+    // relaxed: see finalize_resurrects.
+    if (op->ob_type->tp_finalize != NULL && ts != NULL && ts->eval != NULL &&
+        (ft_atomic_load_uint8_relaxed(&op->ob_gc_bits) & FT_GC_FINALIZED) == 0 &&
+        finalize_resurrects(ts, op))
+        return;
+    op->ob_type->tp_dealloc(op);
+}
+
+void
+ft_object_dealloc(FtObject *op)
+{
+    FtThreadState *ts = ft_thread_state_current();
+    if (ts == NULL) {
+        dealloc_now(NULL, op);
+        return;
+    }
+    FtDeallocQueue *q = &ts->dealloc;
+    if (q->depth >= DEALLOC_MAX_DEPTH && dealloc_queue_push(q, op))
+        return;
+    q->depth++;
+    dealloc_now(ts, op);
+    if (q->depth == 1) {
+        // The outermost destructor empties the queue; the objects it frees run at depth 1 and may
+        // queue more (last in, first out keeps the queue as short as the nesting is wide).
+        while (q->count > 0) {
+            FtObject *next = q->items[--q->count];
+            dealloc_now(ts, next);
+        }
+    }
+    q->depth--;
+}
 
 void
 ft_refcount_merge_zero_local_slow(FtObject *op)

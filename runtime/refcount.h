@@ -51,12 +51,17 @@ void ft_refcount_decref_shared_slow(FtObject *op);
 // reference.
 Ft_ssize ft_refcount_explicit_merge(FtObject *op, Ft_ssize extra);
 
-// Calls the type's destructor. The caller held the last reference.
-static inline void
-ft_object_dealloc(FtObject *op)
-{
-    op->ob_type->tp_dealloc(op);
-}
+// Calls the type's destructor. The caller held the last reference. Destructors nest (a list's
+// frees its items), so past a fixed depth the object waits in the thread's dealloc queue and the
+// outermost call frees it: freeing a 100000-deep nest of lists must not recurse 100000 times in C
+// (CPython's trashcan). Any thread; the destructor runs on the calling thread.
+void ft_object_dealloc(FtObject *op);
+
+// Runs op's finalizer (tp_finalize: __del__, a generator's close) now, unless it has none or it
+// already ran: every object is finalized at most once (PEP 442), whether here or when freed. The
+// caller holds a reference; the current exception is kept. CPython's PyObject_CallFinalizer.
+// Attached thread that can run Python code.
+void ft_object_finalize(FtObject *op);
 
 // Initializes the header of freshly allocated memory: owned by the calling thread, local count 1,
 // not shared, type set. Unpublished memory only. The caller's reference is the new one.

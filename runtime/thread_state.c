@@ -230,5 +230,7 @@ ft_thread_state_delete_current(void)
     ft_interp_threads_unlock(interp);
 
     ft_sync_thread_bind(NULL);
+    FT_ASSERT(ts->dealloc.count == 0 && ts->dealloc.depth == 0);
+    ft_runtime_mem_free(ts->dealloc.items);
     ft_runtime_mem_free(ts);
 }

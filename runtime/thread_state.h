@@ -72,6 +72,9 @@ struct FtInterp {
     struct FtObject *modules_dict;   // sys.modules
     int recursion_limit;             // atomic (relaxed): sys.setrecursionlimit (eval/eval.h)
     int optimize;                    // the -O level; set once during start-up, then immutable
+    // sys.unraisablehook's caller (modules/sys.c), for layers below modules/ that must report an
+    // exception nobody can catch (a failing __del__); steals exc. Set once during start-up.
+    void (*write_unraisable)(struct FtObject *exc, struct FtObject *err_msg, struct FtObject *obj);
 };
 
 struct FtRuntime {
@@ -81,6 +84,14 @@ struct FtRuntime {
 
 // The process-wide runtime: the only mutable global of ftpy.
 extern FtRuntime ft_runtime;
+
+// Destructors nested deeper than a limit wait here (runtime/refcount.c ft_object_dealloc).
+typedef struct FtDeallocQueue {
+    int depth;                  // owner-thread only: ft_object_dealloc calls running on this thread
+    Ft_ssize count, capacity;   // owner-thread only
+    struct FtObject **items;    // owner-thread only: ft_runtime_mem array of dead objects whose
+                                // tp_dealloc has not run yet (count 0, unreachable)
+} FtDeallocQueue;
 
 struct FtThreadState {
     FtSyncThread sync;               // first member: the sync layer's view of this thread
@@ -101,6 +112,7 @@ struct FtThreadState {
                                      // innermost running interpreter frame (objects/frame.h)
     struct FtEvalThread *eval;       // owner-thread only: eval/'s per-thread state (frame stack
                                      // chunks, depth counters), created by ft_eval_thread_init
+    FtDeallocQueue dealloc;          // owner-thread only
 };
 
 // Initializes ft_runtime (the interpreter, its tables, the object pool). Call once, on the main

@@ -18,6 +18,7 @@
 #include <unistd.h>     // read close
 
 #include "modules/modules_internal.h"
+#include "modules/io.h"   // ft_io_module_create_ref
 
 #include "compiler/compile.h"         // ft_compile_source_ref
 #include "eval/eval.h"                // ft_eval_code_ref
@@ -42,6 +43,7 @@ typedef struct {
 } BuiltinModule;
 
 static const BuiltinModule builtin_modules[] = {
+    {"_io", ft_io_module_create_ref},
     {"_thread", ft_thread_module_create_ref},
     {"builtins", NULL},
     {"sys", NULL},

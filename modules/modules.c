@@ -54,6 +54,7 @@ ft_modules_init(const FtModulesConfig *config)
         goto error;
     }
     interp->sys_dict = ft_new_ref(sys_dict);
+    interp->write_unraisable = ft_sys_write_unraisable_steal;
     ft_decref(sys);
     ft_decref(builtins);
     if (!config->no_site && ft_builtins_add_site_names(interp->builtins_dict) < 0)
@@ -66,6 +67,18 @@ ft_modules_init(const FtModulesConfig *config)
     ft_xdecref(thread_module);
     if (found <= 0)
         return -1;   // the interpreter's fields stay set: sys and builtins work
+    // As CPython, _io is loaded at start-up too: builtins.open is _io.open itself.
+    FtObject *io_name = ft_str_from_ascii_ref("_io");
+    FtObject *io_module = NULL;
+    found = io_name == NULL ? -1 : ft_import_builtin_module(io_name, &io_module);
+    ft_xdecref(io_name);
+    FtObject *open_fn = NULL;
+    if (found > 0 && ft_dict_get_item_str_ref(ft_module_dict_borrow(io_module), "open", &open_fn) > 0)
+        found = ft_dict_set_item_str(interp->builtins_dict, "open", open_fn) < 0 ? -1 : 1;
+    ft_xdecref(open_fn);
+    ft_xdecref(io_module);
+    if (found <= 0)
+        return -1;
     if (ft_eval_recursion_limit() <= 0)
         ft_eval_set_recursion_limit(1000);
     return 0;

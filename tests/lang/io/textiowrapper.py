@@ -1,0 +1,33 @@
+# _io.TextIOWrapper over BytesIO: constructor arguments, repr, read/readline limits, detach, write.
+import _io
+def t(f, *a, **k):
+    try:
+        print(repr(f(*a, **k)))
+    except Exception as e:
+        print(type(e).__name__, e)
+b = _io.BytesIO(b'abc\ndef\nghi')
+w = _io.TextIOWrapper(b)
+print(repr(w), w.encoding, w.errors, w.line_buffering, w.write_through, w.newlines, w.buffer is b)
+t(w.readline, 2); t(w.readline, 0); t(w.read, 0); t(w.readline); t(w.tell); t(w.read, 2); t(w.tell)
+t(w.seek, 0); t(w.read); t(w.tell); t(w.seek, 0, 2)
+t(w.readline, 'x'); t(w.read, 'x'); t(w.write, b'x'); t(w.fileno)
+d = w.detach()
+print(d is b, d.closed)
+t(w.read); t(w.detach); print(repr(w))
+t(_io.TextIOWrapper, _io.BytesIO(), 'bogus'); t(_io.TextIOWrapper, _io.BytesIO(), newline='x')
+t(_io.TextIOWrapper, _io.BytesIO(), newline=5); t(_io.TextIOWrapper, _io.BytesIO(), encoding=5)
+t(_io.TextIOWrapper); t(_io.TextIOWrapper, 5)
+out = _io.BytesIO()
+w = _io.TextIOWrapper(out, encoding='latin-1', newline='\r\n', line_buffering=True)
+print(w.write('a\xe9\n'), out.getvalue(), w.line_buffering)
+w.write('b')
+w.flush()
+print(out.getvalue())
+w = _io.TextIOWrapper(_io.BytesIO(b'\xff\xfeabc'))
+t(w.read)
+w = _io.TextIOWrapper(_io.BytesIO(b'\xff\xfeabc'), errors='replace')
+t(w.read)
+w = _io.TextIOWrapper(_io.BytesIO(b'x'))
+w.close()
+print(w.closed)
+t(w.read); t(w.write, 'x'); t(w.tell); t(w.flush); t(w.close)

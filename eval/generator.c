@@ -19,29 +19,35 @@
 //   state with a release store; a second resumer meanwhile fails the CAS and raises ValueError
 //   "generator already executing" ("coroutine ...", "async generator ..."), as CPython's
 //   free-threaded build does. The asend/athrow awaitables keep their own state in an atomic byte; two
-//   threads driving one awaitable are serialized (refused) by the generator's claim.
-// Missing (TODO(#4)): close() of a suspended generator when it is collected (its finally blocks),
-//   the "coroutine ... was never awaited" RuntimeWarning, cr_origin, types.coroutine
-//   (CO_ITERABLE_COROUTINE), async generator hooks
-//   (sys.set_asyncgen_hooks) and the ag_running_async checks, gi_frame's f_back.
+//   threads driving one awaitable are serialized (refused) by the generator's claim. An async
+//   generator's ag_running_async / ag_closed flags (atomic bytes) follow CPython's state machine
+//   of its awaitables; cr_origin is computed at creation from the creating thread's own frames.
+// Finalization: gen_finalize runs when the last reference goes (runtime/refcount.c): a suspended
+//   generator is closed, an async generator handed to its finalizer hook, a never-started
+//   coroutine warned about. A generator in a reference cycle waits for the cycle collector.
+// Missing (TODO(#4)): types.coroutine (CO_ITERABLE_COROUTINE), gi_frame's f_back.
 #include <stddef.h>   // offsetof
 
 #include "eval/eval_internal.h"   // ft_gen_* ft_eval_frame_ex
+#include "eval/call.h"            // ft_eval_frame_generator_borrow
 
 #include "eval/eval.h"            // ft_eval_recursion_limit
 #include "eval/generated/opcode_ids.gen.h"   // FT_OP_YIELD_VALUE
 #include "objects/abstract.h"     // ft_object_call_method_ref
 #include "objects/code.h"         // FtCodeObject
 #include "objects/error.h"        // ft_error_* ft_exc_*
-#include "objects/frame.h"        // ft_frame_get_object_ref
+#include "objects/frame.h"        // ft_frame_get_object_ref ft_traceback_check
+#include "objects/generic_alias.h" // ft_generic_alias_class_getitem_ref
 #include "objects/int.h"          // ft_bool_from
 #include "objects/method_def.h"   // FtMethodDef FtGetSetDef
 #include "objects/object.h"       // ft_object_*
 #include "objects/str.h"          // ft_str_from_format_ref
 #include "objects/tuple.h"        // ft_tuple_*
 #include "objects/type.h"         // ft_type_ready ft_type_check
+#include "objects/warnings.h"     // ft_warn ft_warn_with_source
 #include "runtime/object_lock.h"  // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/qsbr.h"         // ft_qsbr_decref_delayed
+#include "runtime/thread_state.h" // ft_thread_state_current
 #include "sync/atomic.h"          // ft_atomic_*
 
 enum {
@@ -59,6 +65,16 @@ typedef struct FtGenObject {
     FtObject *gi_exc_state;     // the exception the generator was handling when it yielded, or
                                 // NULL; touched only by the thread that owns gi_state RUNNING
     uint8_t gi_state;           // atomic: FT_GEN_*, see the file comment
+    uint8_t ag_running_async;   // atomic: async generators only, 1 while an asend/athrow awaitable
+                                // is being driven (ag_running); refuses a second awaitable
+    uint8_t ag_closed;          // atomic: async generators only, 1 once aclose() started or the
+                                // generator ended through one of its awaitables
+    FtObject *cr_origin;        // coroutines only: the creating frames' (file, line, name) tuple
+                                // when origin tracking was on, else NULL; immutable
+    uint8_t ag_hooks_inited;    // atomic: async generators only, claimed (0 -> 1) by the first
+                                // asend/athrow/aclose/__anext__, which alone sets ag_finalizer
+    FtObject *ag_finalizer;     // async generators only: the thread's finalizer hook at that first
+                                // call, or NULL; published with a release store, then immutable
     FtStackRef gi_data[];       // the embedded FtFrame
 } FtGenObject;
 
@@ -74,6 +90,12 @@ gen_is_native(const FtObject *op)
 {
     const FtTypeObject *t = op->ob_type;
     return t == &ft_gen_type || t == &ft_coro_type || t == &ft_async_gen_type;
+}
+
+FtObject *
+ft_eval_frame_generator_borrow(struct FtFrame *frame)
+{
+    return (FtObject *)((char *)frame - offsetof(FtGenObject, gi_data));
 }
 
 // "generator", "coroutine" or "async generator", for the error texts.
@@ -108,6 +130,65 @@ gen_frame(FtObject *gen)
     return (FtFrame *)GEN(gen)->gi_data;
 }
 
+// sys.set_coroutine_origin_tracking_depth's value for the calling thread (0: off).
+static int
+coro_origin_depth(void)
+{
+    FtEvalThread *et = ft_thread_state_current()->eval;
+    return et != NULL ? et->coroutine_origin_depth : 0;
+}
+
+int
+ft_coro_origin_tracking_depth(void)
+{
+    return coro_origin_depth();
+}
+
+int
+ft_coro_set_origin_tracking_depth(int depth)
+{
+    FtThreadState *ts = ft_thread_state_current();
+    if (ts->eval == NULL && ft_eval_thread_init() < 0)
+        return -1;
+    ts->eval->coroutine_origin_depth = depth;
+    return 0;
+}
+
+// cr_origin: ((filename, line, name), ...) for up to depth frames, innermost (the caller creating
+// the coroutine) first. The frames are the calling thread's own.
+static FtFrame *
+origin_frame(FtFrame *frame)
+{
+    while (frame != NULL && frame->owner == FT_FRAME_OWNED_BY_C_STACK)
+        frame = frame->previous;   // entry trampolines are no Python code
+    return frame;
+}
+
+static FtObject *
+coro_compute_origin_ref(int depth)
+{
+    FtFrame *frame = origin_frame(ft_thread_state_current()->current_frame);
+    Ft_ssize count = 0;
+    for (FtFrame *f = frame; f != NULL && count < depth; f = origin_frame(f->previous))
+        count++;
+    FtObject *origin = ft_tuple_new_ref(count);
+    if (origin == NULL)
+        return NULL;
+    FtFrame *f = frame;
+    for (Ft_ssize i = 0; i < count; i++, f = origin_frame(f->previous)) {
+        FtCodeObject *code = (FtCodeObject *)f->f_executable;
+        FtObject *line = ft_int_from_int64_ref(ft_frame_lineno(f));
+        FtObject *info = line != NULL ? ft_tuple_pack_ref(3, code->co_filename, line, code->co_name) : NULL;
+        ft_xdecref(line);
+        if (info == NULL) {
+            ft_decref(origin);
+            return NULL;
+        }
+        ft_tuple_set_item_steal_unlocked(origin, i, info);
+    }
+    return origin;
+}
+
 FtObject *
 ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
@@ -126,6 +207,19 @@ ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssize nargs, F
     gen->gi_code = ft_new_ref((FtObject *)code);
     gen->gi_exc_state = NULL;
     gen->gi_state = FT_GEN_CREATED;
+    gen->ag_running_async = 0;
+    gen->ag_closed = 0;
+    gen->cr_origin = NULL;
+    gen->ag_hooks_inited = 0;
+    gen->ag_finalizer = NULL;
+    if (type == &ft_coro_type && coro_origin_depth() > 0) {
+        gen->cr_origin = coro_compute_origin_ref(coro_origin_depth());
+        if (gen->cr_origin == NULL) {
+            gen->gi_state = FT_GEN_COMPLETED;
+            ft_decref((FtObject *)gen);
+            return NULL;
+        }
+    }
     FtFrame *frame = gen_frame((FtObject *)gen);
     if (ft_eval_frame_init_function(frame, func, args, nargs, kwnames) < 0) {
         gen->gi_state = FT_GEN_COMPLETED;
@@ -370,6 +464,24 @@ close_subiterator(FtObject *yf)
     return res != NULL ? 0 : -1;
 }
 
+// "name expected at least 1 argument, got 0" / "at most 3 arguments, got 4" (CPython's
+// PyArg_UnpackTuple texts). 0, or -1 with TypeError.
+static int
+throw_check_count(const char *name, Ft_ssize nargs, Ft_ssize min, Ft_ssize max)
+{
+    if (nargs < min) {
+        ft_error_format(&ft_exc_type_error, "%s expected at least %zd argument%s, got %zd", name, min,
+                        min == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs > max) {
+        ft_error_format(&ft_exc_type_error, "%s expected at most %zd argument%s, got %zd", name, max,
+                        max == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static FtObject *
 gen_throw_exc(FtObject *op, FtObject *exc)
 {
@@ -430,24 +542,35 @@ gen_throw_exc(FtObject *op, FtObject *exc)
     return res;
 }
 
+// The exception throw(typ, val, tb) raises (CPython's _gen_throw checks and exception
+// normalization): a new reference, or NULL with TypeError. val and tb may be NULL.
 static FtObject *
-gen_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+throw_exception_ref(FtObject *typ, FtObject *val, FtObject *tb)
 {
-    if (nargs < 1 || nargs > 3) {
-        return ft_error_format(&ft_exc_type_error, "throw expected at least 1 argument, got %zd",
-                               nargs);
-    }
-    FtObject *typ = args[0];
-    FtObject *val = nargs > 1 ? args[1] : NULL;
+    if (tb == FT_NONE)
+        tb = NULL;
+    if (tb != NULL && !ft_traceback_check(tb))
+        return ft_error_format(&ft_exc_type_error, "throw() third argument must be a traceback object");
     FtObject *exc;
     if (ft_type_check(typ) && ft_exception_type_check((FtTypeObject *)typ)) {
-        if (val != NULL && val != FT_NONE && ft_exception_check(val)) {
+        if (val != NULL && val != FT_NONE && ft_object_is_instance(val, typ) > 0) {
             exc = ft_new_ref(val);
+        } else if (val == NULL || val == FT_NONE) {
+            exc = ft_object_call_no_args_ref(typ);
+        } else if (ft_tuple_check(val)) {
+            exc = ft_object_vectorcall_ref(typ, ((FtTupleObject *)val)->items, (size_t)ft_tuple_size(val),
+                                           NULL);
         } else {
-            exc = val != NULL && val != FT_NONE ? ft_object_call_one_arg_ref(typ, val)
-                                                : ft_object_call_no_args_ref(typ);
-            if (exc == NULL)
-                return NULL;
+            exc = ft_object_call_one_arg_ref(typ, val);
+        }
+        if (exc == NULL)
+            return NULL;
+        if (!ft_exception_check(exc)) {
+            ft_error_format(&ft_exc_type_error,
+                            "calling %R should have returned an instance of BaseException, not %s",
+                            typ, exc->ob_type->tp_name);
+            ft_decref(exc);
+            return NULL;
         }
     } else if (ft_exception_check(typ)) {
         if (val != NULL && val != FT_NONE) {
@@ -461,7 +584,33 @@ gen_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
                                "BaseException, not %s",
                                typ->ob_type->tp_name);
     }
+    if (tb != NULL)
+        ft_exception_set_traceback_steal(exc, ft_new_ref(tb));
+    return exc;
+}
+
+// throw(typ[, val[, tb]]) after the argument count was checked.
+static FtObject *
+gen_throw_args(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    FtObject *exc = throw_exception_ref(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL);
+    if (exc == NULL)
+        return NULL;
     return gen_throw_exc(op, exc);
+}
+
+static FtObject *
+gen_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    if (throw_check_count("throw", nargs, 1, 3) < 0)
+        return NULL;
+    if (nargs > 1 && ft_warn(&ft_exc_deprecation_warning,
+                             "the (type, exc, tb) signature of throw() is deprecated, "
+                             "use the single-arg signature instead.",
+                             1) < 0) {
+        return NULL;
+    }
+    return gen_throw_args(op, args, nargs);
 }
 
 static FtObject *
@@ -509,13 +658,71 @@ gen_close(FtObject *op)
     return NULL;
 }
 
+// Reports the current exception as unraisable: with the header format % op ("... %R"), or as
+// "Exception ignored in: <op>" when format is NULL.
+static void
+report_unraisable(const char *format, FtObject *op)
+{
+    if (!ft_error_occurred())
+        return;
+    if (format == NULL) {
+        ft_error_write_unraisable(NULL, op);
+        return;
+    }
+    FtObject *exc = ft_error_fetch_ref();
+    FtObject *msg = ft_str_from_format_ref(format, op);
+    ft_error_restore_steal(exc);
+    if (msg == NULL)
+        ft_error_clear();
+    else
+        ft_error_write_unraisable(msg, NULL);
+    ft_xdecref(msg);
+}
+
+// tp_finalize, run by ft_object_dealloc when the last reference goes (PEP 442): a suspended
+// generator or coroutine is closed so that its finally blocks run; an async generator that met a
+// finalizer hook (sys.set_asyncgen_hooks) is handed to it instead; a coroutine that never started
+// gets CPython's "coroutine 'f' was never awaited" RuntimeWarning. Nobody can catch what happens
+// here: errors are reported as unraisable ("Exception ignored while closing generator <...>").
+static void
+gen_finalize(FtObject *op)
+{
+    uint8_t state = ft_atomic_load_uint8_acquire(&GEN(op)->gi_state);   // pairs with gen_resume's stores
+    if (state == FT_GEN_COMPLETED)
+        return;
+    FtObject *saved = ft_error_fetch_ref();
+    FtObject *finalizer = op->ob_type == &ft_async_gen_type
+                              ? ft_atomic_load_ptr_acquire((void **)&GEN(op)->ag_finalizer)
+                              : NULL;
+    if (finalizer != NULL) {
+        FtObject *res = ft_object_vectorcall_ref(finalizer, &op, 1, NULL);
+        if (res == NULL)
+            report_unraisable("Exception ignored while finalizing generator %R", op);
+        ft_xdecref(res);
+    } else if (state == FT_GEN_CREATED && op->ob_type == &ft_coro_type) {
+        FtObject *text = ft_str_from_format_ref("coroutine '%U' was never awaited", GEN(op)->gi_qualname);
+        const char *message = text != NULL ? ft_str_as_utf8(text, NULL) : NULL;
+        if (message == NULL || ft_warn_with_source(&ft_exc_runtime_warning, message, 1, op) < 0)
+            report_unraisable(NULL, op);
+        ft_xdecref(text);
+    } else {
+        FtObject *res = gen_close(op);
+        if (res == NULL)
+            report_unraisable("Exception ignored while closing generator %R", op);
+        ft_xdecref(res);
+    }
+    if (saved != NULL)
+        ft_error_restore_steal(saved);
+}
+
 static void
 gen_dealloc(FtObject *op)
 {
     FtGenObject *gen = GEN(op);
-    // TODO(#4): close() a suspended generator first, so that its finally blocks run.
     gen_finish(gen);
     ft_xdecref(gen->gi_exc_state);
+    ft_xdecref(gen->cr_origin);
+    ft_xdecref(gen->ag_finalizer);
     ft_xdecref(gen->gi_name);
     ft_xdecref(gen->gi_qualname);
     ft_xdecref(gen->gi_code);
@@ -537,6 +744,14 @@ gen_traverse(FtObject *op, FtVisitProc visit, void *arg)
                 if (r != 0)
                     return r;
             }
+        }
+    }
+    FtObject *refs[2] = {gen->cr_origin, ft_atomic_load_ptr_acquire((void **)&gen->ag_finalizer)};
+    for (int i = 0; i < 2; i++) {
+        if (refs[i] != NULL) {
+            int r = visit(refs[i], arg);
+            if (r != 0)
+                return r;
         }
     }
     if (gen->gi_exc_state != NULL)
@@ -647,10 +862,20 @@ gen_get_yieldfrom(FtObject *op, void *closure)
     return yf != NULL ? yf : ft_none_ref();
 }
 
+// The object with its embedded frame's slots, as CPython's gen_sizeof counts them.
+static FtObject *
+gen_sizeof(FtObject *op)
+{
+    Ft_ssize size = op->ob_type->tp_basicsize + ((FtVarObject *)op)->ob_size * op->ob_type->tp_itemsize;
+    return ft_int_from_int64_ref(size);
+}
+
 static const FtMethodDef gen_methods[] = {
     {"send", {.o = gen_send_method}, FT_METH_O, NULL},
     {"throw", {.fast = gen_throw}, FT_METH_FASTCALL, NULL},
     {"close", {.noargs = gen_close}, FT_METH_NOARGS, NULL},
+    {"__sizeof__", {.noargs = gen_sizeof}, FT_METH_NOARGS, "gen.__sizeof__() -> size of gen in memory, in bytes"},
+    {"__class_getitem__", {.o = ft_generic_alias_class_getitem_ref}, FT_METH_O | FT_METH_CLASS, "See PEP 585"},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -682,6 +907,7 @@ FtTypeObject ft_gen_type = {
     .tp_itemsize = sizeof(FtStackRef),
     .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
     .tp_traverse = gen_traverse,
     .tp_repr = gen_repr,
     .tp_getattro = ft_object_generic_get_attr_ref,
@@ -709,9 +935,20 @@ coro_repr(FtObject *op)
 static FtObject *
 coro_get_origin(FtObject *op, void *closure)
 {
-    (void)op;
     (void)closure;
-    return ft_none_ref();
+    FtObject *origin = GEN(op)->cr_origin;
+    return origin != NULL ? ft_new_ref(origin) : ft_none_ref();
+}
+
+// cr_origin and ag_running are read-only members in CPython: their text on assignment.
+static int
+readonly_member_set(FtObject *op, FtObject *value, void *closure)
+{
+    (void)op;
+    (void)value;
+    (void)closure;
+    ft_error_set_string(&ft_exc_attribute_error, "readonly attribute");
+    return -1;
 }
 
 static const FtGetSetDef coro_getset[] = {
@@ -722,7 +959,7 @@ static const FtGetSetDef coro_getset[] = {
     {"cr_frame", gen_get_frame, NULL, NULL, NULL},
     {"cr_code", gen_get_code, NULL, NULL, NULL},
     {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
-    {"cr_origin", coro_get_origin, NULL, NULL, NULL},
+    {"cr_origin", coro_get_origin, readonly_member_set, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -801,7 +1038,6 @@ coro_await(FtObject *op)
     return (FtObject *)w;
 }
 
-// TODO(#4): the "coroutine ... was never awaited" RuntimeWarning.
 static FtAsyncMethods coro_as_async = {
     .am_await = coro_await,
     .am_send = gen_am_send,
@@ -814,6 +1050,7 @@ FtTypeObject ft_coro_type = {
     .tp_itemsize = sizeof(FtStackRef),
     .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
     .tp_traverse = gen_traverse,
     .tp_repr = coro_repr,
     .tp_getattro = ft_object_generic_get_attr_ref,
@@ -973,25 +1210,65 @@ awaitable_state(FtObject *op)
     return ft_atomic_load_uint8_acquire(&AWAITABLE(op)->state);   // pairs with awaitable_set_state
 }
 
-// What the generator's step means for its asend awaitable (CPython's async_gen_unwrap_value): a
-// wrapped value ends the await with StopIteration(value); an unwrapped one passes through; a return
-// is StopAsyncIteration.
-static FtObject *
-asend_unwrap(FtObject *op, FtSendResult st, FtObject *res)
+static bool
+agen_running(FtObject *gen)
 {
-    if (st == FT_SEND_NEXT && res->ob_type != &async_gen_wrapped_type)
+    return ft_atomic_load_uint8_acquire(&GEN(gen)->ag_running_async) != 0;   // pairs with agen_set_running
+}
+
+static void
+agen_set_running(FtObject *gen, bool running)
+{
+    ft_atomic_store_uint8_release(&GEN(gen)->ag_running_async, running ? 1 : 0);   // pairs with agen_running
+}
+
+static bool
+agen_closed(FtObject *gen)
+{
+    return ft_atomic_load_uint8_acquire(&GEN(gen)->ag_closed) != 0;   // pairs with agen_set_closed
+}
+
+static void
+agen_set_closed(FtObject *gen)
+{
+    ft_atomic_store_uint8_release(&GEN(gen)->ag_closed, 1);   // pairs with agen_closed
+}
+
+// A resumption's outcome as a call result: the yielded object, or NULL with the exception (an async
+// generator's return is StopAsyncIteration).
+static FtObject *
+agen_step_result(FtSendResult st, FtObject *res)
+{
+    if (st == FT_SEND_NEXT)
         return res;
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    if (st == FT_SEND_ERROR)
-        return NULL;
     if (st == FT_SEND_RETURN) {
         ft_decref(res);
         ft_error_set_none(&ft_exc_stop_async_iteration);
+    }
+    return NULL;
+}
+
+// What a step of the generator means for the awaitable driving it (CPython's
+// async_gen_unwrap_value): a wrapped value ends the await with StopIteration(value); an unwrapped
+// one, which an inner await passes through, is returned; an error ends the await (and the
+// generator, for StopAsyncIteration or GeneratorExit).
+static FtObject *
+agen_unwrap(FtObject *gen, FtObject *res)
+{
+    if (res == NULL) {
+        if (!ft_error_occurred())
+            ft_error_set_none(&ft_exc_stop_async_iteration);
+        if (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))
+            agen_set_closed(gen);
+        agen_set_running(gen, false);
         return NULL;
     }
+    if (res->ob_type != &async_gen_wrapped_type)
+        return res;
     FtObject *v = ft_new_ref(((FtAsyncGenWrapped *)res)->val);
     ft_decref(res);
     set_stop_iteration_steal(v);
+    agen_set_running(gen, false);
     return NULL;
 }
 
@@ -1001,29 +1278,63 @@ athrow_send(FtObject *op, FtObject *arg);
 static FtObject *
 asend_send(FtObject *op, FtObject *arg)
 {
-    if (AWAITABLE(op)->is_throw)
-        return athrow_send(op, arg);
+    FtAsyncGenAwaitable *a = AWAITABLE(op);
+    if (a->is_throw)
+        return athrow_send(op, arg != NULL ? arg : FT_NONE);
     uint8_t state = awaitable_state(op);
     if (state == FT_AWAITABLE_CLOSED) {
         return ft_error_format(&ft_exc_runtime_error,
                                "cannot reuse already awaited __anext__()/asend()");
     }
     if (state == FT_AWAITABLE_INIT) {
+        if (agen_running(a->gen)) {
+            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+            return ft_error_format(&ft_exc_runtime_error,
+                                   "anext(): asynchronous generator is already running");
+        }
         if (arg == NULL || arg == FT_NONE)
-            arg = AWAITABLE(op)->sendval;
+            arg = a->sendval;
         awaitable_set_state(op, FT_AWAITABLE_ITER);
     }
+    agen_set_running(a->gen, true);
     FtObject *res = NULL;
-    FtSendResult st = gen_resume(AWAITABLE(op)->gen, arg, false, &res);
-    return asend_unwrap(op, st, res);
+    FtSendResult st = gen_resume(a->gen, arg, false, &res);
+    res = agen_unwrap(a->gen, agen_step_result(st, res));
+    if (res == NULL)
+        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    return res;
 }
 
-// The result of throwing into the generator, as a send result.
-static FtSendResult
-awaitable_throw_gen(FtObject *gen, FtObject *const *args, Ft_ssize nargs, FtObject **res)
+static FtObject *
+athrow_already_running(FtObject *op)
 {
-    *res = gen_throw(gen, args, nargs);
-    return *res != NULL ? FT_SEND_NEXT : FT_SEND_ERROR;
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    return ft_error_format(&ft_exc_runtime_error, "%s(): asynchronous generator is already running",
+                           AWAITABLE(op)->args == NULL ? "aclose" : "athrow");
+}
+
+// aclose()'s await ends: its generator yielded instead of closing.
+static FtObject *
+aclose_ignored_exit(FtObject *op)
+{
+    agen_set_running(AWAITABLE(op)->gen, false);
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
+}
+
+// An athrow()/aclose() await ends with the current exception; for aclose() the generator's
+// StopAsyncIteration or GeneratorExit means it closed, which ends the await with StopIteration.
+static FtObject *
+athrow_check_error(FtObject *op)
+{
+    agen_set_running(AWAITABLE(op)->gen, false);
+    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+    if (AWAITABLE(op)->args == NULL &&
+        (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))) {
+        ft_error_clear();
+        ft_error_set_none(&ft_exc_stop_iteration);
+    }
+    return NULL;
 }
 
 static FtObject *
@@ -1033,49 +1344,55 @@ athrow_send(FtObject *op, FtObject *arg)
     uint8_t state = awaitable_state(op);
     if (state == FT_AWAITABLE_CLOSED)
         return ft_error_format(&ft_exc_runtime_error, "cannot reuse already awaited aclose()/athrow()");
+    if (gen_state(a->gen) == FT_GEN_COMPLETED) {
+        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+        ft_error_set_none(&ft_exc_stop_iteration);
+        return NULL;
+    }
     FtObject *res = NULL;
     if (state == FT_AWAITABLE_INIT) {
-        if (gen_state(a->gen) == FT_GEN_COMPLETED) {
+        if (agen_running(a->gen))
+            return athrow_already_running(op);
+        if (agen_closed(a->gen)) {
             awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-            ft_error_set_none(&ft_exc_stop_iteration);
+            ft_error_set_none(&ft_exc_stop_async_iteration);
             return NULL;
         }
-        if (arg != NULL && arg != FT_NONE) {
+        if (arg != FT_NONE) {
             return ft_error_format(&ft_exc_runtime_error,
                                    "can't send non-None value to a just-started coroutine");
         }
         awaitable_set_state(op, FT_AWAITABLE_ITER);
+        agen_set_running(a->gen, true);
         if (a->args == NULL) {
-            FtObject *exit_type = (FtObject *)&ft_exc_generator_exit;
-            awaitable_throw_gen(a->gen, &exit_type, 1, &res);
+            agen_set_closed(a->gen);
+            FtObject *exit = ft_exception_new_ref(&ft_exc_generator_exit, NULL, 0);
+            res = exit != NULL ? gen_throw_exc(a->gen, exit) : NULL;
+            if (res != NULL && res->ob_type == &async_gen_wrapped_type) {
+                ft_decref(res);
+                return aclose_ignored_exit(op);
+            }
         } else {
-            awaitable_throw_gen(a->gen, ((FtTupleObject *)a->args)->items, ft_tuple_size(a->args), &res);
+            // The arguments are checked only now, as CPython 3.14 does; a wrong count leaves the
+            // generator marked running (CPython's behaviour too).
+            Ft_ssize n = ft_tuple_size(a->args);
+            if (throw_check_count("athrow", n, 1, 3) < 0)
+                return NULL;
+            res = agen_unwrap(a->gen, gen_throw_args(a->gen, ((FtTupleObject *)a->args)->items, n));
         }
-    } else {
-        FtSendResult st = gen_resume(a->gen, arg, false, &res);
-        if (st == FT_SEND_RETURN) {
-            ft_decref(res);
-            res = NULL;
-            ft_error_set_none(&ft_exc_stop_async_iteration);
-        }
+        return res != NULL ? res : athrow_check_error(op);
     }
-    if (res != NULL) {
-        if (res->ob_type != &async_gen_wrapped_type)
-            return res;   // an await inside the generator passes its value through
-        if (a->args == NULL) {
-            ft_decref(res);
-            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-            return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
-        }
-        return asend_unwrap(op, FT_SEND_NEXT, res);
+    FtSendResult st = gen_resume(a->gen, arg, false, &res);
+    res = agen_step_result(st, res);
+    if (a->args != NULL)
+        return agen_unwrap(a->gen, res);
+    if (res == NULL)
+        return athrow_check_error(op);
+    if (res->ob_type == &async_gen_wrapped_type) {
+        ft_decref(res);
+        return aclose_ignored_exit(op);
     }
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    if (a->args == NULL &&
-        (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))) {
-        ft_error_clear();
-        ft_error_set_none(&ft_exc_stop_iteration);   // aclose() completed
-    }
-    return NULL;
+    return res;
 }
 
 static FtObject *
@@ -1085,30 +1402,85 @@ awaitable_iternext(FtObject *op)
 }
 
 static FtObject *
-awaitable_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+asend_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 {
     FtAsyncGenAwaitable *a = AWAITABLE(op);
-    if (awaitable_state(op) == FT_AWAITABLE_CLOSED) {
-        return ft_error_format(&ft_exc_runtime_error, a->is_throw
-                                                          ? "cannot reuse already awaited aclose()/athrow()"
-                                                          : "cannot reuse already awaited __anext__()/asend()");
+    uint8_t state = awaitable_state(op);
+    if (state == FT_AWAITABLE_CLOSED) {
+        return ft_error_format(&ft_exc_runtime_error,
+                               "cannot reuse already awaited __anext__()/asend()");
     }
-    FtObject *res = NULL;
-    FtSendResult st = awaitable_throw_gen(a->gen, args, nargs, &res);
-    if (st == FT_SEND_NEXT && a->is_throw && a->args == NULL &&
-        res->ob_type == &async_gen_wrapped_type) {
-        ft_decref(res);
+    if (state == FT_AWAITABLE_INIT) {
+        if (agen_running(a->gen)) {
+            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+            return ft_error_format(&ft_exc_runtime_error,
+                                   "anext(): asynchronous generator is already running");
+        }
+        awaitable_set_state(op, FT_AWAITABLE_ITER);
+        agen_set_running(a->gen, true);
+    }
+    FtObject *res = agen_unwrap(a->gen, gen_throw(a->gen, args, nargs));
+    if (res == NULL) {
+        agen_set_running(a->gen, false);
         awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-        return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
     }
-    return asend_unwrap(op, st, res);
+    return res;
 }
 
 static FtObject *
+athrow_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    FtAsyncGenAwaitable *a = AWAITABLE(op);
+    uint8_t state = awaitable_state(op);
+    if (state == FT_AWAITABLE_CLOSED)
+        return ft_error_format(&ft_exc_runtime_error, "cannot reuse already awaited aclose()/athrow()");
+    if (state == FT_AWAITABLE_INIT) {
+        if (agen_running(a->gen))
+            return athrow_already_running(op);
+        awaitable_set_state(op, FT_AWAITABLE_ITER);
+        agen_set_running(a->gen, true);
+    }
+    FtObject *res = gen_throw(a->gen, args, nargs);
+    if (a->args != NULL) {
+        res = agen_unwrap(a->gen, res);
+        if (res == NULL) {
+            agen_set_running(a->gen, false);
+            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
+        }
+        return res;
+    }
+    if (res != NULL && res->ob_type == &async_gen_wrapped_type) {
+        ft_decref(res);
+        return aclose_ignored_exit(op);
+    }
+    return res != NULL ? res : athrow_check_error(op);
+}
+
+static FtObject *
+awaitable_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+{
+    return AWAITABLE(op)->is_throw ? athrow_throw(op, args, nargs) : asend_throw(op, args, nargs);
+}
+
+// close(): GeneratorExit thrown through the awaitable; ending (StopIteration, StopAsyncIteration or
+// GeneratorExit) is success, another yield is an error.
+static FtObject *
 awaitable_close(FtObject *op)
 {
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    return ft_none_ref();
+    if (awaitable_state(op) == FT_AWAITABLE_CLOSED)
+        return ft_none_ref();
+    FtObject *exit_type = (FtObject *)&ft_exc_generator_exit;
+    FtObject *res = awaitable_throw(op, &exit_type, 1);
+    if (res != NULL) {
+        ft_decref(res);
+        return ft_error_format(&ft_exc_runtime_error, "coroutine ignored GeneratorExit");
+    }
+    if (ft_error_matches(&ft_exc_stop_iteration) || ft_error_matches(&ft_exc_stop_async_iteration) ||
+        ft_error_matches(&ft_exc_generator_exit)) {
+        ft_error_clear();
+        return ft_none_ref();
+    }
+    return NULL;
 }
 
 static FtObject *
@@ -1171,23 +1543,93 @@ awaitable_new_ref(FtObject *gen, bool is_throw, FtObject *sendval, FtObject *arg
     return (FtObject *)a;
 }
 
+int
+ft_async_gen_get_hooks(FtObject **firstiter, FtObject **finalizer)
+{
+    FtThreadState *ts = ft_thread_state_current();
+    if (ts->eval == NULL && ft_eval_thread_init() < 0)
+        return -1;
+    *firstiter = ts->eval->asyncgen_firstiter != NULL ? ft_new_ref(ts->eval->asyncgen_firstiter) : NULL;
+    *finalizer = ts->eval->asyncgen_finalizer != NULL ? ft_new_ref(ts->eval->asyncgen_finalizer) : NULL;
+    return 0;
+}
+
+static void
+replace_hook(FtObject **slot, FtObject *value)
+{
+    if (value == NULL)
+        return;
+    FtObject *old = *slot;
+    *slot = value != FT_NONE ? ft_new_ref(value) : NULL;
+    ft_xdecref(old);
+}
+
+int
+ft_async_gen_set_hooks(FtObject *firstiter, FtObject *finalizer)
+{
+    FtThreadState *ts = ft_thread_state_current();
+    if (ts->eval == NULL && ft_eval_thread_init() < 0)
+        return -1;
+    replace_hook(&ts->eval->asyncgen_firstiter, firstiter);
+    replace_hook(&ts->eval->asyncgen_finalizer, finalizer);
+    return 0;
+}
+
+// The first asend/athrow/aclose/__anext__ of an async generator records the calling thread's
+// finalizer hook and calls its firstiter hook with the generator (CPython's
+// async_gen_init_hooks). 0, or -1 with the hook's exception.
+static int
+async_gen_init_hooks(FtObject *op)
+{
+    uint8_t expected = 0;
+    // acq_rel: one caller wins the claim; the finalizer it stores is published by a release store.
+    if (!ft_atomic_cas_uint8_acq_rel(&GEN(op)->ag_hooks_inited, &expected, 1))
+        return 0;
+    FtEvalThread *et = ft_thread_state_current()->eval;
+    if (et == NULL)
+        return 0;
+    if (et->asyncgen_finalizer != NULL) {
+        // release: pairs with the acquire load in gen_traverse.
+        ft_atomic_store_ptr_release((void **)&GEN(op)->ag_finalizer, ft_new_ref(et->asyncgen_finalizer));
+    }
+    if (et->asyncgen_firstiter == NULL)
+        return 0;
+    FtObject *hook = ft_new_ref(et->asyncgen_firstiter);   // the hook may replace itself
+    FtObject *res = ft_object_call_one_arg_ref(hook, op);
+    ft_decref(hook);
+    if (res == NULL)
+        return -1;
+    ft_decref(res);
+    return 0;
+}
+
 static FtObject *
 async_gen_asend(FtObject *op, FtObject *arg)
 {
+    if (async_gen_init_hooks(op) < 0)
+        return NULL;
     return awaitable_new_ref(op, false, arg, NULL);
 }
 
 static FtObject *
 async_gen_anext(FtObject *op)
 {
+    if (async_gen_init_hooks(op) < 0)
+        return NULL;
     return awaitable_new_ref(op, false, FT_NONE, NULL);
 }
 
 static FtObject *
 async_gen_athrow(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 {
-    if (nargs < 1 || nargs > 3)
-        return ft_error_format(&ft_exc_type_error, "athrow expected at least 1 argument, got %zd", nargs);
+    if (nargs > 1 && ft_warn(&ft_exc_deprecation_warning,
+                             "the (type, exc, tb) signature of athrow() is deprecated, "
+                             "use the single-arg signature instead.",
+                             1) < 0) {
+        return NULL;
+    }
+    if (async_gen_init_hooks(op) < 0)
+        return NULL;
     FtObject *t = ft_tuple_from_array_ref(args, nargs);
     if (t == NULL)
         return NULL;
@@ -1199,20 +1641,31 @@ async_gen_athrow(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 static FtObject *
 async_gen_aclose(FtObject *op)
 {
+    if (async_gen_init_hooks(op) < 0)
+        return NULL;
     return awaitable_new_ref(op, true, NULL, NULL);
+}
+
+static FtObject *
+agen_get_running(FtObject *op, void *closure)
+{
+    (void)closure;
+    return ft_new_ref(ft_bool_from(agen_running(op)));
 }
 
 static const FtMethodDef async_gen_methods[] = {
     {"asend", {.o = async_gen_asend}, FT_METH_O, NULL},
     {"athrow", {.fast = async_gen_athrow}, FT_METH_FASTCALL, NULL},
     {"aclose", {.noargs = async_gen_aclose}, FT_METH_NOARGS, NULL},
+    {"__sizeof__", {.noargs = gen_sizeof}, FT_METH_NOARGS, "gen.__sizeof__() -> size of gen in memory, in bytes"},
+    {"__class_getitem__", {.o = ft_generic_alias_class_getitem_ref}, FT_METH_O | FT_METH_CLASS, "See PEP 585"},
     {NULL, {NULL}, 0, NULL},
 };
 
 static const FtGetSetDef async_gen_getset[] = {
     {"__name__", gen_get_name, gen_set_name, NULL, NULL},
     {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
-    {"ag_running", gen_get_running, NULL, NULL, NULL},
+    {"ag_running", agen_get_running, readonly_member_set, NULL, NULL},
     {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},
     {"ag_frame", gen_get_frame, NULL, NULL, NULL},
     {"ag_code", gen_get_code, NULL, NULL, NULL},
@@ -1232,6 +1685,7 @@ FtTypeObject ft_async_gen_type = {
     .tp_itemsize = sizeof(FtStackRef),
     .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
     .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
     .tp_traverse = gen_traverse,
     .tp_repr = coro_repr,
     .tp_getattro = ft_object_generic_get_attr_ref,

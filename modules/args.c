@@ -6,7 +6,6 @@
 // on failure a TypeError with clinic's text is set and out is unspecified.
 //
 // Concurrency: none needed; everything is on the caller's arguments (kwnames is an immutable tuple).
-// TODO(#4): the "Did you mean 'sep'?" suggestions CPython 3.14 appends to unknown keywords.
 #include "modules/modules_internal.h"
 
 #include "objects/abstract.h" // ft_object_get_iter_ref ft_iter_next_ref
@@ -19,9 +18,11 @@
 #include "objects/tuple.h"    // ft_tuple_*
 #include "runtime/refcount.h" // ft_decref
 
-int
-ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObject *kwnames,
-              FtObject **out)
+// Follows clinic's _PyArg_UnpackKeywords: the counts first (all arguments, then positional ones),
+// then the required parameters, then keywords that repeat a positional argument or match none.
+static int
+args_parse(const FtArgSpec *spec, bool varargs, FtObject *const *args, size_t nargsf,
+           FtObject *kwnames, FtObject **out)
 {
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
@@ -30,6 +31,20 @@ ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObj
         out[i] = NULL;
     if (nkw > 0 && spec->npos_only == spec->nparams) {
         ft_error_format(&ft_exc_type_error, "%s() takes no keyword arguments", spec->fname);
+        return -1;
+    }
+    if (spec->npos_only == spec->nparams) {
+        // Only positional-only parameters: clinic checks the count with _PyArg_CheckPositional.
+        if (ft_args_check_positional(spec->fname, nargs, spec->nrequired, spec->max_positional) < 0)
+            return -1;
+        for (Ft_ssize i = 0; i < nargs; i++)
+            out[i] = args[i];
+        return 0;
+    }
+    if (!varargs && nargs + nkw > spec->nparams) {
+        ft_error_format(&ft_exc_type_error, "%s() takes at most %d %sargument%s (%zd given)",
+                        spec->fname, spec->nparams, nargs == 0 ? "keyword " : "",
+                        spec->nparams == 1 ? "" : "s", nargs + nkw);
         return -1;
     }
     if (nargs > spec->max_positional) {
@@ -45,33 +60,28 @@ ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObj
     }
     for (Ft_ssize i = 0; i < nargs; i++)
         out[i] = args[i];
+    FtObject *duplicate = NULL, *unknown = NULL;
+    int duplicate_slot = -1;
     for (Ft_ssize k = 0; k < nkw; k++) {
         FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
         int slot = -1;
-        for (int j = 0; j < spec->nparams; j++) {
+        for (int j = spec->npos_only; j < spec->nparams; j++) {
             if (ft_str_equal_cstr(key, spec->names[j])) {
                 slot = j;
                 break;
             }
         }
-        if (slot < 0 || slot < spec->npos_only) {
-            if (slot >= 0 && nargs + nkw <= spec->nparams && out[slot] == NULL)
-                ft_error_format(&ft_exc_type_error,
-                                "%s() got some positional-only arguments passed as keyword "
-                                "arguments: '%U'",
-                                spec->fname, key);
-            else
-                ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'",
-                                spec->fname, key);
-            return -1;
+        if (slot < 0) {
+            if (unknown == NULL)
+                unknown = key;
+        } else if (slot < nargs) {
+            if (duplicate == NULL) {
+                duplicate = key;
+                duplicate_slot = slot;
+            }
+        } else {
+            out[slot] = args[nargs + k];
         }
-        if (out[slot] != NULL) {
-            ft_error_format(&ft_exc_type_error,
-                            "argument for %s() given by name ('%s') and position (%d)", spec->fname,
-                            spec->names[slot], slot + 1);
-            return -1;
-        }
-        out[slot] = args[nargs + k];
     }
     for (int i = 0; i < spec->nrequired; i++) {
         if (out[i] != NULL)
@@ -90,7 +100,31 @@ ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObj
                             spec->fname, spec->names[i], i + 1);
         return -1;
     }
+    if (duplicate != NULL) {
+        ft_error_format(&ft_exc_type_error, "argument for %s() given by name ('%s') and position (%d)",
+                        spec->fname, spec->names[duplicate_slot], duplicate_slot + 1);
+        return -1;
+    }
+    if (unknown != NULL) {
+        ft_error_unexpected_keyword(spec->fname, unknown, spec->names + spec->npos_only,
+                                   spec->nparams - spec->npos_only);
+        return -1;
+    }
     return 0;
+}
+
+int
+ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObject *kwnames,
+              FtObject **out)
+{
+    return args_parse(spec, false, args, nargsf, kwnames, out);
+}
+
+int
+ft_args_parse_with_varargs(const FtArgSpec *spec, FtObject *const *args, size_t nargsf,
+                           FtObject *kwnames, FtObject **out)
+{
+    return args_parse(spec, true, args, nargsf, kwnames, out);
 }
 
 int

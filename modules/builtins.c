@@ -35,6 +35,7 @@
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_*
 #include "objects/type.h"              // ft_type_*
+#include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/refcount.h"          // ft_incref ft_decref
 
 // The function tables of the other builtins files.
@@ -122,15 +123,20 @@ builtin_ord(FtObject *self, FtObject *arg)
         return ft_int_from_int64_ref(ft_str_read_char(arg, 0));
     }
     if (ft_bytes_check(arg) || ft_object_type_check(arg, &ft_bytearray_type)) {
+        // A bytearray is read under its critical section (another thread may resize it).
+        Ft_ssize size = 0;
+        int byte = -1;
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(arg);
         const char *data;
-        Ft_ssize size;
-        if (ft_bytes_view(arg, &data, &size) < 0)
-            return NULL;
-        if (size != 1)
+        ft_bytes_view(arg, &data, &size);
+        if (size == 1)
+            byte = (unsigned char)data[0];
+        FT_END_CRITICAL_SECTION_OBJECT();
+        if (byte < 0)
             return ft_error_format(&ft_exc_type_error,
                                    "ord() expected a character, but string of length %zd found",
                                    size);
-        return ft_int_from_int64_ref((unsigned char)data[0]);
+        return ft_int_from_int64_ref(byte);
     }
     return ft_error_format(&ft_exc_type_error, "ord() expected string of length 1, but %T found",
                            arg);
@@ -161,7 +167,7 @@ builtin_format(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
     if (ft_args_parse(&spec, args, (size_t)nargs, kwnames, a) < 0)
         return NULL;
     if (a[1] != NULL && !ft_str_check(a[1]))
-        return ft_error_format(&ft_exc_type_error, "format() argument 2 must be str, not %T", a[1]);
+        return ft_error_bad_argument("format", "argument 2", "str", a[1]);
     return ft_object_format_ref(a[0], a[1]);
 }
 
@@ -338,7 +344,7 @@ builtin_print(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *k
     static const char *const names[] = {"sep", "end", "file", "flush"};
     static const FtArgSpec spec = {"print", names, 4, 0, 0, 0};
     FtObject *kw[4];
-    if (ft_args_parse(&spec, args + nargs, 0, kwnames, kw) < 0)
+    if (ft_args_parse_with_varargs(&spec, args + nargs, 0, kwnames, kw) < 0)
         return NULL;
     // ft_args_parse reads keyword values right after the positional ones: args + nargs with no
     // positional arguments is exactly the keyword values.
@@ -478,9 +484,13 @@ static FtObject *
 builtin_open(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
     (void)self;
-    (void)args;
-    (void)nargs;
-    (void)kwnames;
+    // The arguments are bound first, so that a wrong call fails as CPython's does.
+    static const char *const params[] = {"file", "mode", "buffering", "encoding", "errors", "newline",
+                                         "closefd", "opener"};
+    static const FtArgSpec spec = {"open", params, 8, 0, 8, 1};
+    FtObject *a[8];
+    if (ft_args_parse(&spec, args, (size_t)nargs, kwnames, a) < 0)
+        return NULL;
     // TODO(#4): open() needs the _io module.
     return ft_error_format(&ft_exc_not_implemented_error, "open() is not available yet in ftpy (no _io module)");
 }
@@ -725,7 +735,7 @@ ft_builtins_add_site_names(FtObject *builtins_dict)
 // The module.
 
 static const FtMethodDef builtins_methods[] = {
-    {"abs", {.o = builtin_abs}, FT_METH_O, "Return the absolute value of the argument."},
+    {"abs", {.o = builtin_abs}, FT_METH_O, "abs($module, x, /)\n--\n\nReturn the absolute value of the argument."},
     {"aiter", {.o = builtin_aiter}, FT_METH_O, "Return an AsyncIterator for an AsyncIterable object."},
     {"anext", {.fast = builtin_anext}, FT_METH_FASTCALL, "Return the next item from the async iterator."},
     {"ascii", {.o = builtin_ascii}, FT_METH_O, "Return an ASCII-only representation of an object."},
@@ -734,7 +744,7 @@ static const FtMethodDef builtins_methods[] = {
     {"callable", {.o = builtin_callable}, FT_METH_O, "Return whether the object is callable."},
     {"chr", {.o = builtin_chr}, FT_METH_O, "Return a Unicode string of one character with ordinal i."},
     {"delattr", {.fast = builtin_delattr}, FT_METH_FASTCALL, "Deletes the named attribute from the given object."},
-    {"divmod", {.fast = builtin_divmod}, FT_METH_FASTCALL, "Return the tuple (x//y, x%y)."},
+    {"divmod", {.fast = builtin_divmod}, FT_METH_FASTCALL, "divmod($module, x, y, /)\n--\n\nReturn the tuple (x//y, x%y)."},
     {"format", {.fast_kw = builtin_format}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "Return type(value).__format__(value, format_spec)"},
     {"getattr", {.fast = builtin_getattr}, FT_METH_FASTCALL, "Get a named attribute from an object."},
     {"hasattr", {.fast = builtin_hasattr}, FT_METH_FASTCALL, "Return whether the object has an attribute with the given name."},

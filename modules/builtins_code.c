@@ -34,39 +34,53 @@
 
 // Source text.
 
-// The UTF-8 text of a str / bytes / bytearray source (borrowed from src), or NULL with TypeError
-// "<fname>() arg 1 must be a string, bytes or <what> object"; sets *is_str.
-static const char *
-source_text(FtObject *src, const char *fname, const char *what, Ft_ssize *len, bool *is_str)
+// The source as an immutable object: src itself for a str or bytes, a bytes snapshot of a
+// bytearray (another thread may resize it while the compiler reads), in a new reference; NULL with
+// TypeError "<fname>() arg 1 must be a string, bytes or <what> object", or with SyntaxError for a
+// null byte. *text and *len then give its UTF-8 bytes; *is_str tells a str from bytes.
+static FtObject *
+source_ref(FtObject *src, const char *fname, const char *what, const char **text, Ft_ssize *len,
+           bool *is_str)
 {
-    const char *text = NULL;
-    *is_str = false;
-    if (ft_str_check(src)) {
-        *is_str = true;
-        text = ft_str_as_utf8(src, len);
-    } else if (ft_bytes_check(src) || ft_object_type_check(src, &ft_bytearray_type)) {
-        if (ft_bytes_view(src, &text, len) < 0)
+    FtObject *owner;
+    *is_str = ft_str_check(src);
+    if (*is_str) {
+        owner = ft_new_ref(src);
+        *text = ft_str_as_utf8(src, len);
+    } else if (ft_bytes_check(src)) {
+        owner = ft_new_ref(src);
+        *text = ft_bytes_data(src);
+        *len = ft_bytes_size(src);
+    } else if (ft_object_type_check(src, &ft_bytearray_type)) {
+        owner = ft_bytearray_to_bytes_ref(src);
+        if (owner == NULL)
             return NULL;
+        *text = ft_bytes_data(owner);
+        *len = ft_bytes_size(owner);
     } else {
-        ft_error_format(&ft_exc_type_error, "%s() arg 1 must be a string, bytes or %s object",
-                        fname, what);
+        return ft_error_format(&ft_exc_type_error, "%s() arg 1 must be a string, bytes or %s object",
+                               fname, what);
+    }
+    if (*text == NULL) {
+        ft_decref(owner);
         return NULL;
     }
-    if (text != NULL && memchr(text, '\0', (size_t)*len) != NULL) {
-        ft_error_set_string(&ft_exc_syntax_error, "source code string cannot contain null bytes");
-        return NULL;
+    if (memchr(*text, '\0', (size_t)*len) != NULL) {
+        ft_decref(owner);
+        return ft_error_format(&ft_exc_syntax_error, "source code string cannot contain null bytes");
     }
-    return text;
+    return owner;
 }
 
 static FtObject *
 compile_text_ref(FtObject *src, const char *fname, const char *what, FtCompileMode mode,
                  bool strip_leading, int flags, int optimize, FtObject *filename)
 {
-    Ft_ssize len;
+    const char *text = NULL;
+    Ft_ssize len = 0;
     bool is_str;
-    const char *text = source_text(src, fname, what, &len, &is_str);
-    if (text == NULL)
+    FtObject *owner = source_ref(src, fname, what, &text, &len, &is_str);
+    if (owner == NULL)
         return NULL;
     if (strip_leading) {
         while (len > 0 && (*text == ' ' || *text == '\t')) {
@@ -76,12 +90,8 @@ compile_text_ref(FtObject *src, const char *fname, const char *what, FtCompileMo
     }
     if (is_str)
         flags |= FT_CF_SOURCE_IS_UTF8;
-    // bytearray contents may change under us: compile a private copy.
-    FtObject *copy = ft_bytes_from_data_ref(text, len);
-    if (copy == NULL)
-        return NULL;
-    FtObject *code = ft_compile_source_ref(ft_bytes_data(copy), len, filename, mode, flags, optimize);
-    ft_decref(copy);
+    FtObject *code = ft_compile_source_ref(text, len, filename, mode, flags, optimize);
+    ft_decref(owner);
     return code;
 }
 

@@ -91,11 +91,16 @@ parse_strict(const char *fname, FtObject *const *args, Ft_ssize nargs, FtObject 
 {
     *strict = false;
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    if (nkw > 1) {
+        ft_error_format(&ft_exc_type_error, "%s() takes at most 1 keyword argument (%zd given)", fname,
+                        nkw);
+        return -1;
+    }
     for (Ft_ssize k = 0; k < nkw; k++) {
         FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
         if (!ft_str_equal_cstr(key, "strict")) {
-            ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'",
-                            fname, key);
+            static const char *const names[] = {"strict"};
+            ft_error_unexpected_keyword(fname, key, names, 1);
             return -1;
         }
         int truth = ft_object_is_true(args[nargs + k]);

@@ -120,6 +120,10 @@ min_max(FtObject *const *args, Ft_ssize nargs, FtObject *kwnames, int op)
     const char *name = op == FT_LT ? "min" : "max";
     FtObject *key = NULL, *dflt = NULL;
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    if (nkw > 2) {
+        return ft_error_format(&ft_exc_type_error, "%s() takes at most 2 keyword arguments (%zd given)",
+                               name, nkw);
+    }
     for (Ft_ssize k = 0; k < nkw; k++) {
         FtObject *kwname = ft_tuple_get_item_borrow(kwnames, k);
         if (ft_str_equal_cstr(kwname, "key"))
@@ -443,7 +447,7 @@ const FtMethodDef ft_builtins_seq_methods[] = {
     {"all", {.o = builtin_all}, FT_METH_O, "Return True if bool(x) is True for all values x in the iterable."},
     {"any", {.o = builtin_any}, FT_METH_O, "Return True if bool(x) is True for any x in the iterable."},
     {"iter", {.fast = builtin_iter}, FT_METH_FASTCALL, "Get an iterator from an object."},
-    {"len", {.o = builtin_len}, FT_METH_O, "Return the number of items in a container."},
+    {"len", {.o = builtin_len}, FT_METH_O, "len($module, obj, /)\n--\n\nReturn the number of items in a container."},
     {"max", {.fast_kw = builtin_max}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "With a single iterable argument, return its biggest item."},
     {"min", {.fast_kw = builtin_min}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "With a single iterable argument, return its smallest item."},
     {"next", {.fast = builtin_next}, FT_METH_FASTCALL, "Return the next item from the iterator."},

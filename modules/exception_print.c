@@ -79,10 +79,6 @@ enum {
     RECURSIVE_CUTOFF = 3,
     MAX_GROUP_WIDTH = 15,
     MAX_GROUP_DEPTH = 10,
-    MAX_CANDIDATE_ITEMS = 750,
-    MAX_STRING_SIZE = 40,
-    MOVE_COST = 2,
-    CASE_COST = 1,
 };
 
 // sys.stdlib_module_names of CPython 3.14, sorted (printed by the oracle; for "Did you forget to
@@ -1200,119 +1196,6 @@ capture_stack(Capture *cap, ExcInfo *info, FtObject *tb)
     info->nstack = n;
 }
 
-static int
-substitution_cost(char a, char b)
-{
-    if ((a & 31) != (b & 31))
-        return MOVE_COST;
-    if (a == b)
-        return 0;
-    if (a >= 'A' && a <= 'Z')
-        a = (char)(a + ('a' - 'A'));
-    if (b >= 'A' && b <= 'Z')
-        b = (char)(b + ('a' - 'A'));
-    return a == b ? CASE_COST : MOVE_COST;
-}
-
-// Levenshtein distance over UTF-8 bytes with case-insensitive substitutions costing CASE_COST;
-// anything above max_cost is reported as max_cost + 1.
-static Ft_ssize
-levenshtein_distance(const char *a, size_t a_size, const char *b, size_t b_size, size_t max_cost)
-{
-    size_t row[MAX_STRING_SIZE];
-    while (a_size && b_size && a[0] == b[0]) {
-        a++, b++;
-        a_size--, b_size--;
-    }
-    while (a_size && b_size && a[a_size - 1] == b[b_size - 1]) {
-        a_size--;
-        b_size--;
-    }
-    if (a_size == 0 || b_size == 0)
-        return (Ft_ssize)((a_size + b_size) * MOVE_COST);
-    if (a_size > MAX_STRING_SIZE || b_size > MAX_STRING_SIZE)
-        return (Ft_ssize)max_cost + 1;
-    if (b_size < a_size) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t ts = a_size;
-        a_size = b_size;
-        b_size = ts;
-    }
-    if ((b_size - a_size) * MOVE_COST > max_cost)
-        return (Ft_ssize)max_cost + 1;
-    for (size_t i = 0; i < a_size; i++)
-        row[i] = (i + 1) * MOVE_COST;
-    size_t result = 0;
-    for (size_t bi = 0; bi < b_size; bi++) {
-        size_t distance = result = bi * MOVE_COST;
-        size_t minimum = SIZE_MAX;
-        for (size_t ai = 0; ai < a_size; ai++) {
-            size_t substitute = distance + (size_t)substitution_cost(b[bi], a[ai]);
-            distance = row[ai];
-            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
-            result = insert_delete < substitute ? insert_delete : substitute;
-            row[ai] = result;
-            if (result < minimum)
-                minimum = result;
-        }
-        if (minimum > max_cost)
-            return (Ft_ssize)max_cost + 1;
-    }
-    return (Ft_ssize)result;
-}
-
-// _suggestions._generate_suggestions(candidates, name): the closest candidate (a list of str), or
-// NULL. A new reference.
-static FtObject *
-closest_name_ref(FtObject *candidates, FtObject *name)
-{
-    Ft_ssize n = ft_list_size(candidates);
-    if (n >= MAX_CANDIDATE_ITEMS)
-        return NULL;
-    Ft_ssize name_size;
-    const char *name_utf8 = ft_str_as_utf8(name, &name_size);
-    if (name_utf8 == NULL) {
-        ft_error_restore_steal(NULL);
-        return NULL;
-    }
-    FtObject *best = NULL;
-    Ft_ssize best_distance = PTRDIFF_MAX;
-    for (Ft_ssize i = 0; i < n; i++) {
-        FtObject *item = ft_list_get_item_ref(candidates, i);
-        if (item == NULL) {
-            ft_error_restore_steal(NULL);
-            break;
-        }
-        Ft_ssize item_size;
-        const char *item_utf8 = ft_str_check(item) ? ft_str_as_utf8(item, &item_size) : NULL;
-        if (item_utf8 == NULL || ft_str_equal(item, name)) {
-            ft_error_restore_steal(NULL);
-            ft_decref(item);
-            continue;
-        }
-        Ft_ssize max_distance = (name_size + item_size + 3) * MOVE_COST / 6;
-        if (best_distance - 1 < max_distance)
-            max_distance = best_distance - 1;
-        Ft_ssize d = max_distance < 0 ? 0
-                                      : levenshtein_distance(name_utf8, (size_t)name_size, item_utf8,
-                                                             (size_t)item_size, (size_t)max_distance);
-        if (max_distance < 0 || d > max_distance) {
-            ft_decref(item);
-            continue;
-        }
-        if (best == NULL || d < best_distance) {
-            ft_xdecref(best);
-            best = item;
-            best_distance = d;
-        } else {
-            ft_decref(item);
-        }
-    }
-    return best;
-}
-
 // list.extend(iterable), reading a dict's keys directly (a snapshot under its critical section:
 // no Python code runs while it is held, since the keys are only appended to a private list).
 static int
@@ -1477,7 +1360,7 @@ compute_suggestion(Capture *cap, FtObject *exc, FtObject *tb, FtObject *wrong_na
     }
     if (candidates == NULL)
         goto error;
-    FtObject *best = closest_name_ref(candidates, wrong_name);
+    FtObject *best = ft_error_closest_name_ref(candidates, wrong_name);
     ft_decref(candidates);
     return keep(cap, best);
 error:

@@ -29,6 +29,10 @@ typedef struct FtArgSpec {
 // argument clinic's TypeError messages. 0 or -1 with TypeError.
 int ft_args_parse(const FtArgSpec *spec, FtObject *const *args, size_t nargsf, FtObject *kwnames,
                   FtObject **out);
+// The same for a function that also takes *args (print): the arguments past spec's positional
+// ones are the caller's, so there is no "takes at most N arguments" check.
+int ft_args_parse_with_varargs(const FtArgSpec *spec, FtObject *const *args, size_t nargsf,
+                               FtObject *kwnames, FtObject **out);
 
 // "f() takes no keyword arguments" when kwnames is non-empty. 0 or -1.
 int ft_args_no_kwargs(const char *fname, FtObject *kwnames);

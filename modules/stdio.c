@@ -1,8 +1,8 @@
 // modules/stdio.c: a minimal text stream over a file descriptor, for sys.stdin, sys.stdout and
 // sys.stderr until the _io module exists (TODO(#4): replaced by _io.TextIOWrapper over
 // BufferedWriter/Reader). It shows itself as _io.TextIOWrapper and behaves as CPython's standard
-// streams do under UTF-8 mode: UTF-8 always; errors 'strict' (stdout/stdin) or 'backslashreplace'
-// (stderr); line-buffered on a tty, block-buffered otherwise, unbuffered with -u.
+// streams do under UTF-8 mode: UTF-8 always; errors 'surrogateescape' (stdout/stdin, PEP 540),
+// 'backslashreplace' (stderr) or 'strict'; line-buffered on a tty, block-buffered otherwise, unbuffered with -u.
 //
 // Representation: an output byte buffer (wbuf) and an input byte buffer (rbuf, rpos).
 // Invariants: wlen <= wcap; rpos <= rlen; a closed stream has no buffered output.
@@ -28,6 +28,7 @@
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef
 #include "objects/object.h"            // ft_object_*
 #include "objects/str.h"               // ft_str_*
+#include "objects/str_methods.h"       // ft_str_decode_ref
 #include "objects/tuple.h"             // ft_tuple_*
 #include "objects/type.h"              // ft_type_ready
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
@@ -46,7 +47,8 @@ typedef struct {
     FtObject *mode;          // immutable str ("r" / "w")
     FtObject *errors;        // immutable str
     bool readable;           // immutable
-    bool backslashreplace;   // immutable: errors == 'backslashreplace' (else strict)
+    bool backslashreplace;   // immutable: errors == 'backslashreplace'
+    bool surrogateescape;    // immutable: errors == 'surrogateescape' (neither: strict)
     bool line_buffering;     // immutable
     bool write_through;      // immutable
     int closed;              // atomic (relaxed): set under the critical section by close()
@@ -149,7 +151,8 @@ raise_surrogate_error(FtObject *text, Ft_ssize i)
 }
 
 // Appends text's UTF-8 encoding to the buffer (surrogates: strict raises UnicodeEncodeError,
-// backslashreplace writes \udxxx). Sets *newline if text has a '\n'. 0 or -1.
+// backslashreplace writes \udxxx, surrogateescape writes U+DC80..U+DCFF back as the byte it
+// escaped and raises for the other surrogates). Sets *newline if text has a '\n'. 0 or -1.
 static int
 encode_lock_held(StdioObject *s, FtObject *text, bool *newline)
 {
@@ -168,6 +171,10 @@ encode_lock_held(StdioObject *s, FtObject *text, bool *newline)
             *p++ = (char)(0xC0 | (c >> 6));
             *p++ = (char)(0x80 | (c & 0x3F));
         } else if (c >= 0xD800 && c <= 0xDFFF) {
+            if (s->surrogateescape && c >= 0xDC80 && c <= 0xDCFF) {
+                *p++ = (char)(c - 0xDC00);
+                continue;
+            }
             if (!s->backslashreplace) {
                 raise_surrogate_error(text, i);
                 return -1;
@@ -324,7 +331,10 @@ read_text(StdioObject *s, Ft_ssize limit, bool line)
         }
         // A limit may cut a UTF-8 sequence: keep whole characters where possible.
         // TODO(#4): _io counts the limit in characters, not bytes.
-        res = ft_str_from_utf8_ref(s->rbuf + s->rpos, take);
+        res = ft_str_decode_ref(s->rbuf + s->rpos, take, "utf-8",
+                                s->surrogateescape    ? "surrogateescape"
+                                : s->backslashreplace ? "backslashreplace"
+                                                      : "strict");
         s->rpos += take;
         break;
     }
@@ -515,6 +525,7 @@ ft_stdio_new_ref(int fd, const char *name, const char *mode, const char *errors,
     }
     s->readable = mode[0] == 'r';
     s->backslashreplace = ft_str_equal_cstr(s->errors, "backslashreplace");
+    s->surrogateescape = ft_str_equal_cstr(s->errors, "surrogateescape");
     s->line_buffering = line_buffering;
     s->write_through = write_through;
     return (FtObject *)s;

@@ -11,6 +11,7 @@
 // Concurrency: the functions keep no state of their own; the recursion limit is the interpreter's
 // relaxed atomic (eval/eval.h); everything else is in dicts that lock themselves.
 #include <float.h>    // DBL_*
+#include <stdarg.h>   // va_list
 #include <stdio.h>    // snprintf
 #include <stdlib.h>   // getenv realpath
 #include <string.h>   // strlen strchr
@@ -35,6 +36,7 @@
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_*
 #include "objects/type.h"              // ft_type_ready
+#include "objects/warnings.h"          // ft_source_line_stripped_ref
 #include "runtime/refcount.h"          // ft_refcount ft_incref ft_decref
 #include "runtime/runtime_mem.h"       // ft_runtime_mem_zalloc
 #include "runtime/thread_state.h"      // ft_interp_main
@@ -180,6 +182,12 @@ static const FtMemberDef unraisable_members[] = {
 };
 
 STRUCTSEQ_TYPE(unraisable_type, "UnraisableHookArgs", unraisable_members);
+
+static const FtMemberDef asyncgen_hooks_members[] = {
+    STRUCTSEQ_FIELD(0, "firstiter"), STRUCTSEQ_FIELD(1, "finalizer"), {NULL, 0, 0, 0, NULL},
+};
+
+STRUCTSEQ_TYPE(asyncgen_hooks_type, "asyncgen_hooks", asyncgen_hooks_members);
 
 /* --- SimpleNamespace --- */
 
@@ -624,6 +632,119 @@ sys_excepthook(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     return ft_none_ref();
 }
 
+// Writes ft_str_from_format_ref(fmt, ...) to file. 0 or -1.
+static int
+write_format(FtObject *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    FtObject *s = ft_str_from_format_v_ref(fmt, ap);
+    va_end(ap);
+    if (s == NULL)
+        return -1;
+    int rc = ft_file_write_string(file, s);
+    ft_decref(s);
+    return rc;
+}
+
+// The traceback entries of tb the way CPython's C traceback printer writes them (PyTraceBack_Print,
+// used by the default unraisablehook): file, line and function, the stripped source line, no
+// carets; runs of more than three identical entries end in "[Previous line repeated N more times]".
+static int
+write_traceback_plain(FtObject *tb, FtObject *file)
+{
+    if (write_format(file, "Traceback (most recent call last):\n") < 0)
+        return -1;
+    FtObject *last_file = NULL, *last_name = NULL;
+    long last_line = -1, repeats = 0;
+    int rc = 0;
+    for (FtObject *entry = ft_new_ref(tb); rc == 0 && entry != NULL && ft_traceback_check(entry);) {
+        FtObject *frame = ft_object_get_attr_cstr_ref(entry, "tb_frame");
+        FtObject *code = frame != NULL ? ft_object_get_attr_cstr_ref(frame, "f_code") : NULL;
+        FtObject *filename = code != NULL ? ft_object_get_attr_cstr_ref(code, "co_filename") : NULL;
+        FtObject *name = code != NULL ? ft_object_get_attr_cstr_ref(code, "co_name") : NULL;
+        FtObject *lineno_obj = ft_object_get_attr_cstr_ref(entry, "tb_lineno");
+        FtObject *next = ft_object_get_attr_cstr_ref(entry, "tb_next");
+        bool ok = false;
+        long lineno = lineno_obj != NULL && ft_int_check(lineno_obj) ? (long)ft_int_as_int64(lineno_obj, &ok) : -1;
+        if (filename == NULL || name == NULL || lineno_obj == NULL || next == NULL) {
+            rc = -1;
+        } else {
+            bool same = last_file != NULL && ft_object_rich_compare_bool(filename, last_file, FT_EQ) == 1 &&
+                        ft_object_rich_compare_bool(name, last_name, FT_EQ) == 1 && lineno == last_line;
+            if (!same && repeats > 3)
+                rc = write_format(file, "  [Previous line repeated %ld more times]\n", repeats - 3);
+            repeats = same ? repeats + 1 : 1;
+            if (rc == 0 && repeats <= 3) {
+                rc = write_format(file, "  File \"%U\", line %ld, in %U\n", filename, lineno, name);
+                FtObject *line = rc == 0 ? ft_source_line_stripped_ref(filename, (int)lineno) : NULL;
+                if (line != NULL && ft_str_length(line) > 0)
+                    rc = write_format(file, "    %U\n", line);
+                ft_xdecref(line);
+            }
+            ft_xdecref(last_file);
+            ft_xdecref(last_name);
+            last_file = ft_new_ref(filename);
+            last_name = ft_new_ref(name);
+            last_line = lineno;
+        }
+        ft_xdecref(frame);
+        ft_xdecref(code);
+        ft_xdecref(filename);
+        ft_xdecref(name);
+        ft_xdecref(lineno_obj);
+        ft_decref(entry);
+        entry = next;
+    }
+    if (rc == 0 && repeats > 3)
+        rc = write_format(file, "  [Previous line repeated %ld more times]\n", repeats - 3);
+    ft_xdecref(last_file);
+    ft_xdecref(last_name);
+    return rc;
+}
+
+// exc as the default unraisablehook writes it (CPython's write_unraisable_exc_file): the plain
+// traceback, then "module.Type: str(exc)" (no module for builtins and __main__), and no chained
+// exceptions or notes.
+static int
+write_exception_plain(FtObject *exc, FtObject *file)
+{
+    FtObject *tb = ft_object_get_attr_cstr_ref(exc, "__traceback__");
+    if (tb == NULL)
+        return -1;
+    int rc = ft_traceback_check(tb) ? write_traceback_plain(tb, file) : 0;
+    ft_decref(tb);
+    if (rc < 0)
+        return -1;
+    FtTypeObject *type = ft_object_type(exc);
+    FtObject *module = ft_object_get_attr_cstr_ref((FtObject *)type, "__module__");
+    FtObject *qualname = ft_object_get_attr_cstr_ref((FtObject *)type, "__qualname__");
+    if (module == NULL || qualname == NULL) {
+        ft_xdecref(module);
+        ft_xdecref(qualname);
+        return -1;
+    }
+    if (!ft_str_check(module))
+        rc = write_format(file, "<unknown>");
+    else if (!ft_str_equal_cstr(module, "builtins") && !ft_str_equal_cstr(module, "__main__"))
+        rc = write_format(file, "%U.", module);
+    if (rc == 0)
+        rc = write_format(file, "%S: ", qualname);
+    ft_decref(module);
+    ft_decref(qualname);
+    if (rc < 0)
+        return -1;
+    FtObject *text = ft_object_str_ref(exc);
+    if (text == NULL) {
+        ft_error_clear();
+        rc = write_format(file, "<exception str() failed>");
+    } else {
+        rc = ft_file_write_string(file, text);
+        ft_decref(text);
+    }
+    return rc == 0 ? write_format(file, "\n") : -1;
+}
+
 // The default sys.unraisablehook's output on sys.stderr: "<err_msg or 'Exception ignored in'>:
 // <object repr>" (or "<err_msg>:" without an object), then the exception. 0 or -1.
 static int
@@ -651,7 +772,7 @@ write_unraisable(FtObject *exc, FtObject *err_msg, FtObject *obj)
         rc = -1;
     ft_xdecref(header);
     if (rc == 0 && exc != NULL && ft_exception_check(exc))
-        rc = ft_exception_print(exc, err);
+        rc = write_exception_plain(exc, err);
     if (rc == 0) {
         FtObject *r = ft_object_call_method_cstr_ref(err, "flush", NULL, 0);
         rc = r == NULL ? -1 : 0;
@@ -765,6 +886,88 @@ sys_set_int_max_str_digits(FtObject *self, FtObject *const *args, Ft_ssize nargs
 }
 
 static FtObject *
+sys_get_coroutine_origin_tracking_depth(FtObject *self)
+{
+    (void)self;
+    return ft_int_from_int64_ref(ft_coro_origin_tracking_depth());
+}
+
+static FtObject *
+sys_set_coroutine_origin_tracking_depth(FtObject *self, FtObject *const *args, Ft_ssize nargs,
+                                        FtObject *kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"depth"};
+    static const FtArgSpec spec = {"set_coroutine_origin_tracking_depth", names, 1, 0, 1, 1};
+    FtObject *a[1];
+    if (ft_args_parse(&spec, args, (size_t)nargs, kwnames, a) < 0)
+        return NULL;
+    Ft_ssize depth = ft_number_as_ssize(a[0], NULL);   // clamped: anything past int is refused below
+    if (depth == -1 && ft_error_occurred())
+        return NULL;
+    if (depth > 0x7FFFFFFF || depth < -0x7FFFFFFF - 1)
+        return ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C int");
+    if (depth < 0)
+        return ft_error_format(&ft_exc_value_error, "depth must be >= 0");
+    if (ft_coro_set_origin_tracking_depth((int)depth) < 0)
+        return NULL;
+    return ft_none_ref();
+}
+
+static FtObject *
+sys_get_asyncgen_hooks(FtObject *self)
+{
+    (void)self;
+    FtObject *v[2];
+    if (ft_async_gen_get_hooks(&v[0], &v[1]) < 0)
+        return NULL;
+    for (int i = 0; i < 2; i++) {
+        if (v[i] == NULL)
+            v[i] = ft_none_ref();
+    }
+    return structseq_new_steal(&asyncgen_hooks_type, v, 2);
+}
+
+// set_asyncgen_hooks([firstiter[, finalizer]]): PyArg_ParseTupleAndKeywords("|OO") texts, which
+// name no function.
+static FtObject *
+sys_set_asyncgen_hooks(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"firstiter", "finalizer"};
+    FtObject *hooks[2] = {NULL, NULL};
+    if (nargs > 2)
+        return ft_error_format(&ft_exc_type_error, "function takes at most 2 arguments (%zd given)", nargs);
+    for (Ft_ssize i = 0; i < nargs; i++)
+        hooks[i] = args[i];
+    Ft_ssize nkw = kwnames != NULL ? ft_tuple_size(kwnames) : 0;
+    for (Ft_ssize k = 0; k < nkw; k++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
+        int slot = ft_str_equal_cstr(key, names[0]) ? 0 : ft_str_equal_cstr(key, names[1]) ? 1 : -1;
+        if (slot < 0) {
+            return ft_error_format(&ft_exc_type_error,
+                                   "this function got an unexpected keyword argument '%U'", key);
+        }
+        if (slot < nargs) {
+            return ft_error_format(&ft_exc_type_error,
+                                   "argument for function given by name ('%s') and position (%d)",
+                                   names[slot], slot + 1);
+        }
+        hooks[slot] = args[nargs + k];
+    }
+    // The finalizer is checked first, as CPython does.
+    for (int i = 1; i >= 0; i--) {
+        if (hooks[i] != NULL && hooks[i] != FT_NONE && ft_object_type(hooks[i])->tp_call == NULL) {
+            return ft_error_format(&ft_exc_type_error, "callable %s expected, got %.50s", names[i],
+                                   hooks[i]->ob_type->tp_name);
+        }
+    }
+    if (ft_async_gen_set_hooks(hooks[0], hooks[1]) < 0)
+        return NULL;
+    return ft_none_ref();
+}
+
+static FtObject *
 sys_utf8_name(FtObject *self)
 {
     (void)self;
@@ -780,6 +983,10 @@ static const FtMethodDef sys_methods[] = {
     {"exception", {.noargs = sys_exception}, FT_METH_NOARGS, "Return the current exception."},
     {"exit", {.fast = sys_exit}, FT_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)."},
     {"get_int_max_str_digits", {.noargs = sys_get_int_max_str_digits}, FT_METH_NOARGS, "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"get_asyncgen_hooks", {.noargs = sys_get_asyncgen_hooks}, FT_METH_NOARGS,
+     "Return the installed asynchronous generators hooks."},
+    {"get_coroutine_origin_tracking_depth", {.noargs = sys_get_coroutine_origin_tracking_depth},
+     FT_METH_NOARGS, "Check status of origin tracking for coroutine objects in this thread."},
     {"getdefaultencoding", {.noargs = sys_utf8_name}, FT_METH_NOARGS, "Return the current default encoding used by the Unicode implementation."},
     {"getfilesystemencoding", {.noargs = sys_utf8_name}, FT_METH_NOARGS, "Return the encoding used to convert Unicode filenames to OS filenames."},
     {"getrecursionlimit", {.noargs = sys_getrecursionlimit}, FT_METH_NOARGS, "Return the current value of the recursion limit."},
@@ -801,6 +1008,10 @@ static const FtMethodDef sys_methods[] = {
     {"getfilesystemencodeerrors", {.noargs = sys_getfilesystemencodeerrors}, FT_METH_NOARGS, "Return the error mode used Unicode to OS filename conversion."},
     {"call_tracing", {.fast = sys_call_tracing}, FT_METH_FASTCALL, "Call func(*args), while tracing is enabled."},
     {"breakpointhook", {.fast_kw = sys_breakpointhook}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "This hook function is called by built-in breakpoint()."},
+    {"set_asyncgen_hooks", {.fast_kw = sys_set_asyncgen_hooks}, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     "Set new hooks for asynchronous generators."},
+    {"set_coroutine_origin_tracking_depth", {.fast_kw = sys_set_coroutine_origin_tracking_depth},
+     FT_METH_FASTCALL | FT_METH_KEYWORDS, "Enable or disable origin tracking for coroutine objects in this thread."},
     {"setrecursionlimit", {.o = sys_setrecursionlimit}, FT_METH_O, "Set the maximum depth of the Python interpreter stack to n."},
     {NULL, {NULL}, 0, NULL},
 };
@@ -1047,8 +1258,9 @@ static int
 add_streams(FtObject *dict, const FtModulesConfig *config)
 {
     bool out_tty = isatty(1) == 1, err_tty = isatty(2) == 1;
-    FtObject *in = ft_stdio_new_ref(0, "<stdin>", "r", "strict", false, false);
-    FtObject *out = ft_stdio_new_ref(1, "<stdout>", "w", "strict", out_tty || config->unbuffered,
+    // ftpy always runs in UTF-8 mode, where CPython's stdin and stdout use surrogateescape (PEP 540).
+    FtObject *in = ft_stdio_new_ref(0, "<stdin>", "r", "surrogateescape", false, false);
+    FtObject *out = ft_stdio_new_ref(1, "<stdout>", "w", "surrogateescape", out_tty || config->unbuffered,
                                      config->unbuffered);
     // CPython's stderr is always line-buffered (and backslashreplace).
     FtObject *err = ft_stdio_new_ref(2, "<stderr>", "w", "backslashreplace", true, config->unbuffered);
@@ -1071,6 +1283,7 @@ ft_sys_create_ref(const FtModulesConfig *config)
     if (ft_type_ready(&version_info_type) < 0 || ft_type_ready(&flags_type) < 0 ||
         ft_type_ready(&float_info_type) < 0 || ft_type_ready(&int_info_type) < 0 ||
         ft_type_ready(&namespace_type) < 0 || ft_type_ready(&unraisable_type) < 0 ||
+        ft_type_ready(&asyncgen_hooks_type) < 0 ||
         ft_type_ready(&hash_info_type) < 0 || ft_type_ready(&thread_info_type) < 0 ||
         ft_stdio_init_types() < 0)
         return NULL;
@@ -1089,7 +1302,7 @@ ft_sys_create_ref(const FtModulesConfig *config)
     m->md_state = state;   // TODO(#4): freed with the module (modules are never freed yet)
     FtObject *d = m->md_dict;
     for (const FtMethodDef *def = sys_methods; def->name != NULL; def++) {
-        if (set_steal(d, def->name, ft_cfunction_new_ref(def, NULL)) < 0)
+        if (set_steal(d, def->name, ft_cfunction_new_ref(def, module)) < 0)
             goto error;
     }
     FtObject *hook = NULL;

@@ -573,18 +573,22 @@ thread_main(void *arg)
         ft_atomic_store_uintptr_relaxed(&((HandleObject *)boot->handle)->ident, current_ident());
     ft_thread_state_bind(boot->ts);
     ft_thread_attach(boot->ts);
-    if (ft_eval_thread_init() == 0) {
+    bool eval_ready = ft_eval_thread_init() == 0;
+    if (eval_ready) {
         FtObject *res = call_with_tuple_dict(boot->func, boot->args, boot->kwargs);
         if (res == NULL)
             report_thread_exception(boot->func);
         ft_xdecref(res);
-        ft_eval_thread_fini();
     } else {
         ft_error_clear();
     }
+    // Dropped while the thread can still run Python code: they may be the last references to
+    // objects with finalizers (__del__).
     ft_decref(boot->func);
     ft_decref(boot->args);
     ft_xdecref(boot->kwargs);
+    if (eval_ready)
+        ft_eval_thread_fini();
     // seq_cst: pairs with the loads in thread__count(); a statistic, but cheap enough to order.
     ft_atomic_add_ssize_seqcst(&boot->state->running, -1);
     ft_decref(boot->module);
@@ -976,7 +980,7 @@ ft_thread_module_create_ref(void)
     ((FtModuleObject *)module)->md_state = state;
     FtObject *d = ft_module_dict_borrow(module);
     for (const FtMethodDef *def = thread_methods; def->name != NULL; def++) {
-        if (ft_module_add_object_steal(module, def->name, ft_cfunction_new_ref(def, NULL)) < 0)
+        if (ft_module_add_object_steal(module, def->name, ft_cfunction_new_ref(def, module)) < 0)
             goto error;
     }
     if (ft_dict_set_item_str(d, "LockType", (FtObject *)&lock_type) < 0 ||

@@ -104,7 +104,7 @@ ft_time_module_create_ref(void)
     if (module == NULL)
         return NULL;
     for (const FtMethodDef *def = time_methods; def->name != NULL; def++) {
-        if (ft_module_add_object_steal(module, def->name, ft_cfunction_new_ref(def, NULL)) < 0) {
+        if (ft_module_add_object_steal(module, def->name, ft_cfunction_new_ref(def, module)) < 0) {
             ft_decref(module);
             return NULL;
         }

@@ -11,13 +11,17 @@
 // types are immutable after ft_type_ready) and calls them; the slots lock their own objects. Any
 // call may run arbitrary code, so nothing here caches a size or item across a call.
 //
-// Missing (TODO(#4)): types.GenericAlias for type[...] (type.__class_getitem__), a per-thread
-// recursion counter shared with the eval loop (the depth here is counted per call chain), the
+// Recursion: nested tuples of classes recurse in C under ft_c_stack_check (eval/call.h); a chain of
+// single __bases__ is walked iteratively, up to ABSTRACT_MAX_DEPTH links (an object whose __bases__
+// leads back to itself would otherwise loop forever).
+//
+// Missing (TODO(#4)): types.GenericAlias for type[...] (type.__class_getitem__), the
 // DeprecationWarning for __index__ returning an int subclass.
 #include <stdlib.h>   // malloc realloc free
 
 #include "objects/abstract.h"
 
+#include "eval/call.h"         // ft_c_stack_check
 #include "objects/error.h"    // ft_error_* ft_exc_*
 #include "objects/generic_alias.h"   // ft_union_check ft_union_args_borrow
 #include "objects/int.h"      // ft_int_check_exact ft_int_as_int64
@@ -97,6 +101,10 @@ ft_iter_next_ref(FtObject *iter, FtObject **item)
         type_error_name("'%.200s' object is not an iterator", iter);
         return -1;
     }
+    // Iterators over iterators (map(f, map(f, ...)), zip, filter) recurse in C; CPython crashes on
+    // a deep enough chain, ftpy raises RecursionError.
+    if (ft_c_stack_check("") < 0)
+        return -1;
     FtObject *res = next(iter);
     if (res != NULL) {
         *item = res;
@@ -569,8 +577,8 @@ abstract_issubclass(FtObject *derived, FtObject *cls, int depth)
         derived = ft_tuple_get_item_borrow(bases, 0);   // kept alive by bases
     }
     int r = 0;
-    if (depth + 1 > ABSTRACT_MAX_DEPTH) {
-        r = recursion_error(" in __issubclass__");
+    if (ft_c_stack_check(" in __issubclass__") < 0) {
+        r = -1;
     } else {
         for (Ft_ssize i = 0; i < n && r == 0; i++)
             r = abstract_issubclass(ft_tuple_get_item_borrow(bases, i), cls, depth + 1);
@@ -635,8 +643,9 @@ recursive_isinstance(FtObject *inst, FtObject *cls, int depth)
 {
     if (ft_object_is_exact(cls, &ft_type_type))
         return object_isinstance(inst, cls, depth);
-    if (depth > ABSTRACT_MAX_DEPTH)
-        return recursion_error(" in __instancecheck__");
+    // Nested tuples recurse in C as deep as the stack allows, as in CPython 3.14.
+    if (ft_c_stack_check(" in __instancecheck__") < 0)
+        return -1;
     if (ft_union_check(cls))
         cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members
     if (ft_tuple_check(cls)) {
@@ -680,8 +689,8 @@ object_issubclass(FtObject *derived, FtObject *cls, int depth)
             return 1;
         return recursive_issubclass(derived, cls, depth);
     }
-    if (depth > ABSTRACT_MAX_DEPTH)
-        return recursion_error(" in __subclasscheck__");
+    if (ft_c_stack_check(" in __subclasscheck__") < 0)
+        return -1;
     if (ft_union_check(cls))
         cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members
     if (ft_tuple_check(cls)) {
@@ -703,6 +712,18 @@ int
 ft_object_is_subclass(FtObject *derived, FtObject *cls)
 {
     return object_issubclass(derived, cls, 0);
+}
+
+int
+ft_object_real_is_instance(FtObject *inst, FtObject *cls)
+{
+    return object_isinstance(inst, cls, 0);
+}
+
+int
+ft_object_real_is_subclass(FtObject *derived, FtObject *cls)
+{
+    return recursive_issubclass(derived, cls, 0);
 }
 
 /* --- Start-up --- */

@@ -93,6 +93,10 @@ FtObject *ft_object_format_ref(FtObject *op, FtObject *spec);
 // a union", RecursionError for runaway nesting).
 int ft_object_is_instance(FtObject *inst, FtObject *cls);
 int ft_object_is_subclass(FtObject *derived, FtObject *cls);
+// The same checks without the __instancecheck__ / __subclasscheck__ hooks of cls and without
+// tuples (type.__instancecheck__ / type.__subclasscheck__; CPython's _PyObject_RealIsInstance).
+int ft_object_real_is_instance(FtObject *inst, FtObject *cls);
+int ft_object_real_is_subclass(FtObject *derived, FtObject *cls);
 
 // The generic iterators (objects/iterobject.c). Each holds its source strongly; next() takes the
 // iterator's critical section, so two threads sharing one iterator each get distinct items.
@@ -102,6 +106,13 @@ extern FtTypeObject ft_callable_iter_type;   // "callable_iterator": callable() 
 FtObject *ft_seq_iter_new_ref(FtObject *seq);
 // iter(callable, sentinel). TypeError "iter(v, w): v must be callable" is the caller's check.
 FtObject *ft_callable_iter_new_ref(FtObject *callable, FtObject *sentinel);
+
+// The __reduce__ value of a built-in iterator: (builtins.<builtin>, (source,)) or, with state not
+// NULL, (builtins.<builtin>, (source,), state). New reference, or NULL with an exception.
+FtObject *ft_iter_reduce_ref(const char *builtin, FtObject *source, FtObject *state);
+// The position argument of a list or tuple iterator's __setstate__: 0, or -1 with TypeError "an
+// integer is required" / OverflowError.
+int ft_iter_state_as_ssize(FtObject *state, Ft_ssize *out);
 
 // Readies iterator, callable_iterator, slice, range and the range iterators. Call once at start-up
 // (after ft_objects_init), single-threaded. TODO(#4): ft_objects_init should call it.

@@ -1,7 +1,8 @@
 // objects/abstract_number.c: the operator dispatch of the number protocol (CPython's
 // Objects/abstract.c: binary_op1, binary_iop1, ternary_op, PyNumber_Index and the unary
 // operators). A slot is named by its byte offset in FtNumberMethods, so one routine serves every
-// operator.
+// operator. Also the two messages the numeric types share: the DeprecationWarning for a conversion
+// dunder returning a subclass, and the unknown-keyword TypeError with its "Did you mean".
 //
 // Invariant: a slot returning FT_NOT_IMPLEMENTED means "try the other operand"; only after every
 // candidate slot declined does the caller see TypeError.
@@ -10,15 +11,19 @@
 // readied before a second thread exists) and calls slots, which lock their own objects.
 //
 // Missing (TODO(#4)): the "Did you mean print(<message>, file=<output_stream>)" hint of >> with
-// print; the DeprecationWarning of __index__ returning an int subclass.
+// print.
 #include <stddef.h>   // offsetof
+#include <stdio.h>    // snprintf
 
 #include "objects/abstract_number.h"
 
 #include "objects/error.h"    // ft_error_* ft_exc_*
 #include "objects/int.h"      // ft_int_check ft_int_value_borrow ft_int_from_bigint_steal
+#include "objects/list.h"     // ft_list_new_ref ft_list_append
 #include "objects/object.h"   // FT_NOT_IMPLEMENTED FT_NONE
+#include "objects/str.h"      // ft_str_from_cstr_ref
 #include "objects/type.h"     // ft_type_is_subtype
+#include "objects/warnings.h" // ft_warn
 
 #define NB_SLOT(name) offsetof(FtNumberMethods, name)
 
@@ -430,8 +435,15 @@ ft_number_index_ref(FtObject *v)
     FtObject *r = nb->nb_index(v);
     if (r == NULL)
         return NULL;
-    if (ft_int_check(r))   // TODO(#4): DeprecationWarning for a strict subclass of int
+    if (ft_int_check_exact(r))
+        return r;
+    if (ft_int_check(r)) {
+        if (ft_number_warn_subclass_result("__index__", r, "int") < 0) {
+            ft_decref(r);
+            return NULL;
+        }
         return exact_int_steal(r);
+    }
     ft_error_format(&ft_exc_type_error, "__index__ returned non-int (type %.200s)",
                     r->ob_type->tp_name);
     ft_decref(r);
@@ -457,4 +469,44 @@ ft_number_as_ssize(FtObject *v, FtTypeObject *overflow_exc)
     }
     ft_decref(i);
     return (Ft_ssize)r;
+}
+
+int
+ft_number_warn_subclass_result(const char *method, FtObject *result, const char *base_name)
+{
+    char message[400];
+    snprintf(message, sizeof message,
+             "%s returned non-%s (type %.200s).  The ability to return an instance of a strict "
+             "subclass of %s is deprecated, and may be removed in a future version of Python.",
+             method, base_name, result->ob_type->tp_name, base_name);
+    return ft_warn(&ft_exc_deprecation_warning, message, 1);
+}
+
+void
+ft_number_raise_unexpected_keyword(const char *fname, FtObject *key,
+                                   const char *const *names)
+{
+    FtObject *candidates = ft_list_new_ref(0);
+    if (candidates == NULL)
+        return;
+    for (int i = 0; names[i] != NULL; i++) {
+        FtObject *name = ft_str_from_cstr_ref(names[i]);
+        int r = name == NULL ? -1 : ft_list_append(candidates, name);
+        ft_xdecref(name);
+        if (r < 0) {
+            ft_decref(candidates);
+            return;
+        }
+    }
+    FtObject *best = ft_error_closest_name_ref(candidates, key);
+    ft_decref(candidates);
+    if (best == NULL) {
+        ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'", fname,
+                        key);
+        return;
+    }
+    ft_error_format(&ft_exc_type_error,
+                    "%s() got an unexpected keyword argument '%U'. Did you mean '%U'?", fname, key,
+                    best);
+    ft_decref(best);
 }

@@ -57,4 +57,14 @@ FtObject *ft_number_index_ref(FtObject *v);
 // on error (check ft_error_occurred()).
 Ft_ssize ft_number_as_ssize(FtObject *v, FtTypeObject *overflow_exc);
 
+// The DeprecationWarning CPython gives when method (a conversion such as "__index__") returned an
+// instance of a strict subclass of base_name ("int") instead of the exact type. Returns 0, or -1
+// when the warning was turned into an exception.
+int ft_number_warn_subclass_result(const char *method, FtObject *result, const char *base_name);
+
+// Sets TypeError "fname() got an unexpected keyword argument 'key'", followed by CPython 3.14's
+// ". Did you mean 'name'?" when one of the NULL-terminated names is close enough.
+void ft_number_raise_unexpected_keyword(const char *fname, FtObject *key,
+                                        const char *const *names);
+
 #endif // FT_OBJECTS_ABSTRACT_NUMBER_H

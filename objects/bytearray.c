@@ -17,8 +17,10 @@
 // No lock-free reader ever touches ob_bytes, so a resize copies into a new buffer and frees the old
 // one at once (ft_runtime_mem, like the other containers' storage).
 //
-// Missing (TODO(#4)): the buffer protocol and export counting (memoryview), __alloc__ /
-// ob_start's O(1) deletion from the front.
+// Buffer exports: a memoryview over a bytearray counts itself in `exports` (under the section)
+// until it is released; while the count is non-zero no operation may change the size.
+//
+// Missing (TODO(#4)): ob_start's O(1) deletion from the front.
 #include <stdio.h>    // snprintf
 #include <stdlib.h>   // malloc realloc free
 #include <string.h>   // memcpy memmove memset memchr strrchr
@@ -27,14 +29,16 @@
 
 #include "objects/abstract_number.h"   // ft_number_index_ref
 #include "objects/bytes.h"          // ft_bytes_* (shared methods, repr, compare)
+#include "objects/dict.h"           // ft_dict_check ft_dict_size
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_int_* ft_bool_from
 #include "objects/list.h"           // ft_list_check
+#include "objects/memoryview.h"     // ft_memoryview_* (snapshots, __buffer__)
 #include "objects/method_def.h"     // FtMethodDef FT_METH_*
 #include "objects/object.h"         // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/slice.h"          // ft_slice_*
 #include "objects/str.h"            // ft_str_*
-#include "objects/str_methods.h"    // ft_str_encode
+#include "objects/str_methods.h"    // ft_str_encode ft_str_decode_ref
 #include "objects/tuple.h"          // ft_tuple_*
 #include "objects/type.h"           // ft_type_ready
 #include "runtime/object_lock.h"    // FT_BEGIN_CRITICAL_SECTION_OBJECT FT_ASSERT_LOCKED
@@ -58,6 +62,19 @@ size_lock_held(FtByteArrayObject *self)
     return self->ob_base.ob_size;
 }
 
+// 0, or -1 with BufferError when a live memoryview forbids changing the size.
+static int
+check_resizable_lock_held(FtByteArrayObject *self)
+{
+    FT_ASSERT_LOCKED(self);
+    if (self->exports > 0) {
+        ft_error_set_string(&ft_exc_buffer_error,
+                            "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+
 // Resizes to size bytes (contents kept up to the smaller size) with CPython's over-allocation
 // (bytearray_resize): grow by about 1/8 when the request is a small step past the capacity, exact
 // when it jumps; shrink the buffer only below half the capacity. 0 or -1 (MemoryError).
@@ -65,6 +82,8 @@ static int
 resize_lock_held(FtByteArrayObject *self, Ft_ssize size)
 {
     FT_ASSERT_LOCKED(self);
+    if (size != size_lock_held(self) && check_resizable_lock_held(self) < 0)
+        return -1;
     Ft_ssize alloc = self->allocated;
     if (size + 1 <= alloc && size >= alloc / 2) {
         set_size_lock_held(self, size);
@@ -155,6 +174,7 @@ bytearray_alloc(FtTypeObject *type, const char *data, Ft_ssize size)
         return NULL;
     self->ob_bytes = NULL;
     self->allocated = 0;
+    self->exports = 0;
     if (size > 0) {
         // Unpublished: resize_lock_held's assertion is satisfied by the sole owner.
         if (resize_lock_held(self, size) < 0) {
@@ -181,6 +201,15 @@ ft_bytearray_data_lock_held(FtObject *ba, Ft_ssize *size)
     FT_ASSERT_LOCKED(ba);
     *size = size_lock_held(BA(ba));
     return BA(ba)->ob_bytes != NULL ? BA(ba)->ob_bytes : "";
+}
+
+void
+ft_bytearray_add_export(FtObject *ba, int delta)
+{
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(ba);
+    BA(ba)->exports += delta;
+    FT_ASSERT(BA(ba)->exports >= 0);
+    FT_END_CRITICAL_SECTION_OBJECT();
 }
 
 FtObject *
@@ -232,7 +261,7 @@ ft_bytearray_pop(FtObject *ba, Ft_ssize i)
             i += n;
         if (i < 0 || i >= n) {
             ft_error_set_string(&ft_exc_index_error, "pop index out of range");
-        } else {
+        } else if (check_resizable_lock_held(self) == 0) {
             res = (unsigned char)self->ob_bytes[i];
             memmove(self->ob_bytes + i, self->ob_bytes + i + 1, (size_t)(n - i - 1));
             if (resize_lock_held(self, n - 1) < 0)   // shrinking never fails: keeps the buffer
@@ -261,7 +290,18 @@ int
 ft_bytearray_extend_buffer(FtObject *ba, FtObject *other)
 {
     int res = -1;
-    if (ft_bytes_check(other)) {
+    if (ft_memoryview_check(other)) {
+        FtObject *snap = ft_memoryview_snapshot_arg_ref("__add__", 0, NULL, other);
+        if (snap == NULL && ft_error_matches(&ft_exc_buffer_error)) {
+            ft_error_clear();
+            ft_error_format(&ft_exc_type_error, "can't concat %.100s to %.100s",
+                            other->ob_type->tp_name, ba->ob_type->tp_name);
+        }
+        if (snap == NULL)
+            return -1;
+        res = ft_bytearray_extend_buffer(ba, snap);
+        ft_decref(snap);
+    } else if (ft_bytes_check(other)) {
         FT_BEGIN_CRITICAL_SECTION_OBJECT(ba);
         res = extend_data_lock_held(BA(ba), ft_bytes_data(other), ft_bytes_size(other));
         FT_END_CRITICAL_SECTION_OBJECT();
@@ -415,6 +455,8 @@ ass_slice_lock_held(FtByteArrayObject *self, Ft_ssize start, Ft_ssize stop, Ft_s
             memmove(self->ob_bytes + stop + growth, self->ob_bytes + stop,
                     (size_t)(size - stop));
         } else if (growth < 0) {
+            if (check_resizable_lock_held(self) < 0)
+                return -1;
             memmove(self->ob_bytes + stop + growth, self->ob_bytes + stop,
                     (size_t)(size - stop));
             if (resize_lock_held(self, size + growth) < 0)
@@ -428,6 +470,8 @@ ass_slice_lock_held(FtByteArrayObject *self, Ft_ssize start, Ft_ssize stop, Ft_s
         // Extended deletion (assigning no bytes deletes too, as CPython): walk the positions left to right, compacting the survivors.
         if (count <= 0)
             return 0;
+        if (check_resizable_lock_held(self) < 0)
+            return -1;
         if (step < 0) {
             start += step * (count - 1);
             step = -step;
@@ -536,6 +580,8 @@ bytearray_ass_subscript(FtObject *op, FtObject *key, FtObject *value)
         res = -1;
     } else if (value != NULL) {
         self->ob_bytes[i] = (char)v;
+    } else if (check_resizable_lock_held(self) < 0) {
+        res = -1;
     } else {
         memmove(self->ob_bytes + i, self->ob_bytes + i + 1, (size_t)(n - i - 1));
         res = resize_lock_held(self, n - 1);
@@ -559,8 +605,8 @@ static int
 bytearray_contains(FtObject *op, FtObject *value)
 {
     FtObject *snap = NULL;
-    if (ft_bytearray_check(value)) {
-        snap = ft_bytearray_to_bytes_ref(value);
+    if (ft_bytearray_check(value) || ft_memoryview_check(value)) {
+        snap = ft_memoryview_snapshot_arg_ref("__contains__", 0, NULL, value);
         if (snap == NULL)
             return -1;
         value = snap;
@@ -579,6 +625,20 @@ bytearray_contains(FtObject *op, FtObject *value)
 static FtObject *
 bytearray_concat(FtObject *a, FtObject *b)
 {
+    if (ft_memoryview_check(b)) {
+        // A non-contiguous view cannot be concatenated (CPython asks for a simple buffer).
+        FtObject *snap = ft_memoryview_snapshot_arg_ref("__add__", 0, NULL, b);
+        if (snap == NULL && ft_error_matches(&ft_exc_buffer_error)) {
+            ft_error_clear();
+            return ft_error_format(&ft_exc_type_error, "can't concat %.100s to %.100s",
+                                   b->ob_type->tp_name, a->ob_type->tp_name);
+        }
+        if (snap == NULL)
+            return NULL;
+        FtObject *res = bytearray_concat(a, snap);
+        ft_decref(snap);
+        return res;
+    }
     if ((!ft_bytes_check(a) && !ft_bytearray_check(a)) ||
         (!ft_bytes_check(b) && !ft_bytearray_check(b))) {
         FtObject *bad = ft_bytearray_check(a) ? b : a;
@@ -676,6 +736,13 @@ bytearray_fill(FtObject *self, FtObject *x, FtObject *encoding, FtObject *errors
             return -1;
         }
     }
+    // __init__ empties the bytearray before it looks at the source, as CPython does.
+    int cleared;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    cleared = size_lock_held(BA(self)) == 0 ? 0 : resize_lock_held(BA(self), 0);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (cleared < 0)
+        return -1;
     if (x == NULL || !ft_str_check(x)) {
         if (encoding != NULL || errors != NULL) {
             ft_error_set_string(&ft_exc_type_error, encoding != NULL
@@ -705,6 +772,10 @@ bytearray_fill(FtObject *self, FtObject *x, FtObject *encoding, FtObject *errors
             ft_error_set_string(&ft_exc_value_error, "negative count");
             return -1;
         }
+    } else if (ft_memoryview_check(x)) {
+        snap = ft_memoryview_to_bytes_ref(x);
+        if (snap == NULL)
+            return -1;
     } else if (ft_bytes_check(x) || ft_bytearray_check(x)) {
         snap = ft_bytes_from_object_ref(x);
         if (snap == NULL)
@@ -744,15 +815,28 @@ bytearray_fill(FtObject *self, FtObject *x, FtObject *encoding, FtObject *errors
     return r;
 }
 
+// bytearray.__new__ makes an empty bytearray whatever the arguments; __init__ fills it.
 static FtObject *
 bytearray_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    (void)args;
+    (void)nargsf;
+    (void)kwnames;
+    return bytearray_alloc(type, NULL, 0);
+}
+
+// __init__(source=<unrepresentable>, encoding=None, errors=None): replaces the contents.
+static int
+bytearray_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
     static const char *const names[] = {"source", "encoding", "errors"};
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
-    if (nargs + nkw > 3)
-        return ft_error_format(&ft_exc_type_error,
-                               "bytearray() takes at most 3 arguments (%zd given)", nargs + nkw);
+    if (nargs + nkw > 3) {
+        ft_error_format(&ft_exc_type_error, "bytearray() takes at most 3 arguments (%zd given)",
+                        nargs + nkw);
+        return -1;
+    }
     FtObject *a[3] = {NULL, NULL, NULL};
     for (Ft_ssize i = 0; i < nargs; i++)
         a[i] = args[i];
@@ -763,23 +847,20 @@ bytearray_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject
             if (ft_str_equal_cstr(key, names[i]))
                 found = i;
         }
-        if (found < 0)
-            return ft_error_format(&ft_exc_type_error,
-                                   "bytearray() got an unexpected keyword argument '%U'", key);
-        if (a[found] != NULL)
-            return ft_error_format(&ft_exc_type_error,
-                                   "argument for bytearray() given by name ('%s') and position "
-                                   "(%d)", names[found], found + 1);
+        if (found < 0) {
+            ft_error_format(&ft_exc_type_error,
+                            "bytearray() got an unexpected keyword argument '%U'", key);
+            return -1;
+        }
+        if (a[found] != NULL) {
+            ft_error_format(&ft_exc_type_error,
+                            "argument for bytearray() given by name ('%s') and position (%d)",
+                            names[found], found + 1);
+            return -1;
+        }
         a[found] = args[nargs + k];
     }
-    FtObject *self = bytearray_alloc(type, NULL, 0);
-    if (self == NULL)
-        return NULL;
-    if (bytearray_fill(self, a[0], a[1], a[2]) < 0) {
-        ft_decref(self);
-        return NULL;
-    }
-    return self;
+    return bytearray_fill(self, a[0], a[1], a[2]);
 }
 
 /* --- The iterator --- */
@@ -868,6 +949,9 @@ bytearray_extend_method(FtObject *self, FtObject *iterable)
     }
     if (ft_str_check(iterable))
         return ft_error_format(&ft_exc_type_error, "expected iterable of integers; got: 'str'");
+    // A buffer extends as a slice assignment, which wants a simple (C-contiguous) buffer.
+    if (ft_memoryview_check(iterable) && !ft_memoryview_is_c_contiguous(iterable))
+        return ft_error_format(&ft_exc_type_error, "can't set bytearray slice from memoryview");
     char *buf;
     Ft_ssize n;
     int cr = ft_bytes_collect_ints(iterable, &buf, &n);
@@ -950,6 +1034,8 @@ bytearray_remove_method(FtObject *self, FtObject *value)
     if (hit == NULL) {
         ft_error_set_string(&ft_exc_value_error, "value not found in bytearray");
         r = -1;
+    } else if (check_resizable_lock_held(ba) < 0) {
+        r = -1;
     } else {
         Ft_ssize i = hit - ba->ob_bytes;
         memmove(ba->ob_bytes + i, ba->ob_bytes + i + 1, (size_t)(n - i - 1));
@@ -979,14 +1065,40 @@ bytearray_reverse_method(FtObject *self)
 static FtObject *
 bytearray_clear_method(FtObject *self)
 {
+    int r = 0;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     FtByteArrayObject *ba = BA(self);
-    ft_runtime_mem_free(ba->ob_bytes);
-    ba->ob_bytes = NULL;
-    ba->allocated = 0;
-    set_size_lock_held(ba, 0);
+    if (size_lock_held(ba) > 0 && check_resizable_lock_held(ba) < 0) {
+        r = -1;
+    } else {
+        ft_runtime_mem_free(ba->ob_bytes);
+        ba->ob_bytes = NULL;
+        ba->allocated = 0;
+        set_size_lock_held(ba, 0);
+    }
     FT_END_CRITICAL_SECTION_OBJECT();
-    return ft_none_ref();
+    return r < 0 ? NULL : ft_none_ref();
+}
+
+// resize(size, /) @locked: new bytes past the old end are zero (CPython 3.14).
+static FtObject *
+bytearray_resize_method(FtObject *self, FtObject *arg)
+{
+    Ft_ssize size = ft_number_as_ssize(arg, &ft_exc_overflow_error);
+    if (size == -1 && ft_error_occurred())
+        return NULL;
+    if (size < 0)
+        return ft_error_format(&ft_exc_value_error, "Can only resize to positive sizes, got %zd",
+                               size);
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    FtByteArrayObject *ba = BA(self);
+    Ft_ssize old = size_lock_held(ba);
+    r = resize_lock_held(ba, size);
+    if (r == 0 && size > old)
+        memset(ba->ob_bytes + old, 0, (size_t)(size - old));
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return r < 0 ? NULL : ft_none_ref();
 }
 
 // copy() @locked
@@ -1000,6 +1112,86 @@ bytearray_copy_method(FtObject *self)
     res = ft_bytearray_from_data_ref(p, n);
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
+}
+
+// __alloc__(): the capacity of the buffer, counting the trailing NUL.
+static FtObject *
+bytearray_alloc_method(FtObject *self)
+{
+    Ft_ssize n;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    n = BA(self)->allocated;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return ft_int_from_int64_ref(n);
+}
+
+// (type(self), args, state) for pickling: protocols below 3 cannot store bytes, so the contents
+// travel as a latin-1 str; state is the instance __dict__ when it holds anything, else None.
+static FtObject *
+reduce_common(FtObject *self, int64_t proto)
+{
+    FtObject *state = NULL;
+    FtObject *dict = ft_object_get_attr_cstr_ref(self, "__dict__");
+    if (dict == NULL) {
+        if (!ft_error_matches(&ft_exc_attribute_error))
+            return NULL;
+        ft_error_clear();
+    } else if (ft_dict_check(dict) && ft_dict_size(dict) > 0) {
+        state = dict;
+    } else {
+        ft_decref(dict);
+    }
+    if (state == NULL)
+        state = ft_none_ref();
+    FtObject *snap = ft_bytearray_to_bytes_ref(self);
+    FtObject *args = NULL;
+    if (snap != NULL) {
+        if (proto >= 3) {
+            args = ft_tuple_pack_ref(1, snap);
+        } else if (ft_bytes_size(snap) == 0) {
+            args = ft_tuple_pack_ref(0);
+        } else {
+            FtObject *text = ft_str_decode_ref(ft_bytes_data(snap), ft_bytes_size(snap), "latin-1",
+                                           "strict");
+            FtObject *enc = text != NULL ? ft_str_from_ascii_ref("latin-1") : NULL;
+            if (enc != NULL)
+                args = ft_tuple_pack_ref(2, text, enc);
+            ft_xdecref(text);
+            ft_xdecref(enc);
+        }
+        ft_decref(snap);
+    }
+    FtObject *res = NULL;
+    if (args != NULL) {
+        res = ft_tuple_pack_ref(3, (FtObject *)self->ob_type, args, state);
+        ft_decref(args);
+    }
+    ft_decref(state);
+    return res;
+}
+
+// __reduce__()
+static FtObject *
+bytearray_reduce_method(FtObject *self)
+{
+    return reduce_common(self, 2);
+}
+
+// __reduce_ex__(proto=0, /)
+static FtObject *
+bytearray_reduce_ex_method(FtObject *self, FtObject *const *args, Ft_ssize nargs)
+{
+    if (nargs > 1)
+        return ft_error_format(&ft_exc_type_error,
+                               "__reduce_ex__ expected at most 1 argument, got %zd", nargs);
+    int64_t proto = 0;
+    if (nargs == 1) {
+        Ft_ssize p = ft_number_as_ssize(args[0], &ft_exc_overflow_error);
+        if (p == -1 && ft_error_occurred())
+            return NULL;
+        proto = p;
+    }
+    return reduce_common(self, proto);
 }
 
 static FtObject *
@@ -1024,11 +1216,12 @@ bytearray_fromhex(FtObject *cls, FtObject *arg)
 #define BA_SNAPSHOT_MAX 4
 
 static int
-snapshot_args(FtObject *const *args, Ft_ssize n, FtObject **snap)
+snapshot_args(const char *method, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+              Ft_ssize n, FtObject **snap)
 {
     for (Ft_ssize i = 0; i < n; i++) {
-        snap[i] = ft_bytearray_check(args[i]) ? ft_bytearray_to_bytes_ref(args[i])
-                                              : ft_new_ref(args[i]);
+        FtObject *kwname = i < nargs ? NULL : ft_tuple_get_item_borrow(kwnames, i - nargs);
+        snap[i] = ft_memoryview_snapshot_arg_ref(method, i, kwname, args[i]);
         if (snap[i] == NULL) {
             for (Ft_ssize k = 0; k < i; k++)
                 ft_decref(snap[k]);
@@ -1057,8 +1250,7 @@ drop_snapshot(FtObject **snap, Ft_ssize n)
 #define BA_WRAP_O(name)                                                       \
     static FtObject *ba_m_##name(FtObject *self, FtObject *arg)               \
     {                                                                         \
-        FtObject *snap = ft_bytearray_check(arg) ? ft_bytearray_to_bytes_ref(arg) \
-                                                 : ft_new_ref(arg);           \
+        FtObject *snap = ft_memoryview_snapshot_arg_ref(#name, 0, NULL, arg); \
         if (snap == NULL)                                                     \
             return NULL;                                                      \
         FtObject *res;                                                        \
@@ -1074,7 +1266,7 @@ drop_snapshot(FtObject **snap, Ft_ssize n)
         FtObject *snap[BA_SNAPSHOT_MAX];                                                 \
         if (nargs > BA_SNAPSHOT_MAX)   /* rejected by the count check, unread */         \
             return ft_bytes_method_##name(self, args, nargs);                            \
-        if (snapshot_args(args, nargs, snap) < 0)                                        \
+        if (snapshot_args(#name, args, nargs, NULL, nargs, snap) < 0)                    \
             return NULL;                                                                 \
         FtObject *res;                                                                   \
         FT_BEGIN_CRITICAL_SECTION_OBJECT(self);                                          \
@@ -1091,7 +1283,7 @@ drop_snapshot(FtObject **snap, Ft_ssize n)
         Ft_ssize total = nargs + (kwnames == NULL ? 0 : ft_tuple_size(kwnames));         \
         if (total > BA_SNAPSHOT_MAX)   /* rejected by the argument check, unread */      \
             return ft_bytes_method_##name(self, args, nargs, kwnames);                   \
-        if (snapshot_args(args, total, snap) < 0)                                        \
+        if (snapshot_args(#name, args, nargs, kwnames, total, snap) < 0)                 \
             return NULL;                                                                 \
         FtObject *res;                                                                   \
         FT_BEGIN_CRITICAL_SECTION_OBJECT(self);                                          \
@@ -1120,6 +1312,13 @@ static const FtMethodDef bytearray_methods[] = {
     {"reverse", {.noargs = bytearray_reverse_method}, FT_METH_NOARGS, NULL},
     {"clear", {.noargs = bytearray_clear_method}, FT_METH_NOARGS, NULL},
     {"copy", {.noargs = bytearray_copy_method}, FT_METH_NOARGS, NULL},
+    {"resize", {.o = bytearray_resize_method}, FT_METH_O, NULL},
+    {"__alloc__", {.noargs = bytearray_alloc_method}, FT_METH_NOARGS, NULL},
+    {"__buffer__", {.fast = ft_memoryview_method_buffer}, FT_METH_FASTCALL, NULL},
+    {"__release_buffer__", {.fast = ft_memoryview_method_release_buffer}, FT_METH_FASTCALL,
+     NULL},
+    {"__reduce__", {.noargs = bytearray_reduce_method}, FT_METH_NOARGS, NULL},
+    {"__reduce_ex__", {.fast = bytearray_reduce_ex_method}, FT_METH_FASTCALL, NULL},
     {"fromhex", {.o = bytearray_fromhex}, FT_METH_O | FT_METH_CLASS, NULL},
     {"maketrans", {.fast = ft_bytes_method_maketrans}, FT_METH_FASTCALL | FT_METH_STATIC, NULL},
     {NULL, {NULL}, 0, NULL},
@@ -1167,6 +1366,7 @@ FtTypeObject ft_bytearray_type = {
     .tp_richcompare = bytearray_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_new = bytearray_new,
+    .tp_init = bytearray_init,
     .tp_iter = bytearray_iter,
     .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,

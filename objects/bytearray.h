@@ -18,6 +18,8 @@ typedef struct FtByteArrayObject {
     char *ob_bytes;       // guarded_by(ob_mutex): from ft_runtime_mem, allocated bytes (NUL after the data),
                           // or NULL when allocated == 0
     Ft_ssize allocated;   // guarded_by(ob_mutex): the capacity of ob_bytes
+    Ft_ssize exports;     // guarded_by(ob_mutex): live memoryview buffers over ob_bytes; while
+                          // non-zero the size may not change (BufferError)
 } FtByteArrayObject;
 
 extern FtTypeObject ft_bytearray_type;
@@ -50,6 +52,10 @@ int ft_bytearray_pop(FtObject *ba, Ft_ssize i);
 
 // ba += other (bytes or bytearray; a two-object section for a bytearray). Returns 0 or -1.
 int ft_bytearray_extend_buffer(FtObject *ba, FtObject *other);
+
+// Counts a buffer export (delta +1) or its release (-1), as memoryview does for a view over ba.
+// Any thread; takes the section.
+void ft_bytearray_add_export(FtObject *ba, int delta);
 
 // Readies bytearray and its iterator; called by ft_bytes_init_types.
 int ft_bytearray_init_types(void);

@@ -23,7 +23,7 @@
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/int.h"           // ft_int_* ft_bool_from
 #include "objects/list.h"          // ft_list_* (bytes(list))
-#include "objects/memoryview.h"    // ft_memoryview_check ft_memoryview_to_bytes_ref
+#include "objects/memoryview.h"    // ft_memoryview_* (snapshots, __buffer__)
 #include "objects/method_def.h"    // FtMethodDef FT_METH_*
 #include "objects/object.h"        // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/slice.h"         // ft_slice_*
@@ -379,8 +379,8 @@ bytes_subscript(FtObject *op, FtObject *key)
 static int
 bytes_contains(FtObject *op, FtObject *value)
 {
-    if (ft_bytearray_check(value)) {
-        FtObject *snap = ft_bytearray_to_bytes_ref(value);
+    if (ft_bytearray_check(value) || ft_memoryview_check(value)) {
+        FtObject *snap = ft_memoryview_snapshot_arg_ref("__contains__", 0, NULL, value);
         if (snap == NULL)
             return -1;
         int r = ft_bytes_contains_view(ft_bytes_data(op), ft_bytes_size(op), snap);
@@ -396,9 +396,14 @@ bytes_concat(FtObject *a, FtObject *b)
     const char *pa, *pb;
     Ft_ssize na, nb;
     if (!ft_bytes_check(a) || !ft_bytes_check(b)) {
-        if (ft_bytes_check(a) && ft_bytearray_check(b)) {
-            // bytes + bytearray is a bytes: snapshot b under its section.
-            FtObject *snap = ft_bytearray_to_bytes_ref(b);
+        if (ft_bytes_check(a) && (ft_bytearray_check(b) || ft_memoryview_check(b))) {
+            // bytes + bytearray (or memoryview) is a bytes: snapshot b (under its section).
+            FtObject *snap = ft_memoryview_snapshot_arg_ref("__add__", 0, NULL, b);
+            if (snap == NULL && ft_error_matches(&ft_exc_buffer_error)) {
+                ft_error_clear();
+                return ft_error_format(&ft_exc_type_error, "can't concat %.100s to %.100s",
+                                       b->ob_type->tp_name, a->ob_type->tp_name);
+            }
             if (snap == NULL)
                 return NULL;
             FtObject *res = bytes_concat(a, snap);
@@ -667,11 +672,19 @@ bytes_bytes(FtObject *self)
 
 // The shared methods take bytes arguments directly: bytearray arguments are read without their
 // lock by the view, so for a bytes receiver they are snapshotted here first.
+// The keyword name of argument i of a call with nargs positional arguments, or NULL.
+static FtObject *
+kwname_at(Ft_ssize i, Ft_ssize nargs, FtObject *kwnames)
+{
+    return i < nargs ? NULL : ft_tuple_get_item_borrow(kwnames, i - nargs);
+}
+
 static bool
-any_bytearray(FtObject *const *args, Ft_ssize n)
+any_needs_snapshot(const char *method, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+                   Ft_ssize n)
 {
     for (Ft_ssize i = 0; i < n; i++) {
-        if (ft_bytearray_check(args[i]))
+        if (ft_memoryview_needs_snapshot(method, i, kwname_at(i, nargs, kwnames), args[i]))
             return true;
     }
     return false;
@@ -679,13 +692,14 @@ any_bytearray(FtObject *const *args, Ft_ssize n)
 
 #define BYTES_SNAPSHOT_MAX 4
 
-// Copies args[0..n) into snap with every bytearray replaced by a bytes snapshot. 0 or -1.
+// Copies args[0..n) into snap with every bytearray or memoryview replaced by a bytes snapshot.
+// 0 or -1.
 static int
-snapshot_args(FtObject *const *args, Ft_ssize n, FtObject **snap)
+snapshot_args(const char *method, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+              Ft_ssize n, FtObject **snap)
 {
     for (Ft_ssize i = 0; i < n; i++) {
-        snap[i] = ft_bytearray_check(args[i]) ? ft_bytearray_to_bytes_ref(args[i])
-                                              : ft_new_ref(args[i]);
+        snap[i] = ft_memoryview_snapshot_arg_ref(method, i, kwname_at(i, nargs, kwnames), args[i]);
         if (snap[i] == NULL) {
             for (Ft_ssize k = 0; k < i; k++)
                 ft_decref(snap[k]);
@@ -724,9 +738,9 @@ restore_separator(FtObject *res, FtObject *snap, FtObject *arg)
 #define BYTES_WRAP_O(name)                                                \
     static FtObject *bytes_m_##name(FtObject *self, FtObject *arg)          \
     {                                                                     \
-        if (!ft_bytearray_check(arg))                                     \
+        if (!ft_memoryview_needs_snapshot(#name, 0, NULL, arg))           \
             return ft_bytes_method_##name(self, arg);                     \
-        FtObject *snap = ft_bytearray_to_bytes_ref(arg);                  \
+        FtObject *snap = ft_memoryview_snapshot_arg_ref(#name, 0, NULL, arg);\
         if (snap == NULL)                                                 \
             return NULL;                                                  \
         FtObject *res = ft_bytes_method_##name(self, snap);               \
@@ -737,10 +751,11 @@ restore_separator(FtObject *res, FtObject *snap, FtObject *arg)
 #define BYTES_WRAP_FAST(name)                                                            \
     static FtObject *bytes_m_##name(FtObject *self, FtObject *const *args, Ft_ssize nargs) \
     {                                                                                    \
-        if (nargs > BYTES_SNAPSHOT_MAX || !any_bytearray(args, nargs))                   \
+        if (nargs > BYTES_SNAPSHOT_MAX ||                                                \
+            !any_needs_snapshot(#name, args, nargs, NULL, nargs))                        \
             return ft_bytes_method_##name(self, args, nargs);                            \
         FtObject *snap[BYTES_SNAPSHOT_MAX];                                              \
-        if (snapshot_args(args, nargs, snap) < 0)                                        \
+        if (snapshot_args(#name, args, nargs, NULL, nargs, snap) < 0)                    \
             return NULL;                                                                 \
         FtObject *res = ft_bytes_method_##name(self, snap, nargs);                       \
         drop_snapshot(snap, nargs);                                                      \
@@ -751,10 +766,11 @@ restore_separator(FtObject *res, FtObject *snap, FtObject *arg)
                                     FtObject *kwnames)                                   \
     {                                                                                    \
         Ft_ssize total = nargs + (kwnames == NULL ? 0 : ft_tuple_size(kwnames));         \
-        if (total > BYTES_SNAPSHOT_MAX || !any_bytearray(args, total))                   \
+        if (total > BYTES_SNAPSHOT_MAX ||                                                \
+            !any_needs_snapshot(#name, args, nargs, kwnames, total))                     \
             return ft_bytes_method_##name(self, args, nargs, kwnames);                   \
         FtObject *snap[BYTES_SNAPSHOT_MAX];                                              \
-        if (snapshot_args(args, total, snap) < 0)                                        \
+        if (snapshot_args(#name, args, nargs, kwnames, total, snap) < 0)                 \
             return NULL;                                                                 \
         FtObject *res = ft_bytes_method_##name(self, snap, nargs, kwnames);              \
         drop_snapshot(snap, total);                                                      \
@@ -776,6 +792,7 @@ static const FtMethodDef bytes_methods[] = {
     {"maketrans", {.fast = ft_bytes_method_maketrans}, FT_METH_FASTCALL | FT_METH_STATIC, NULL},
     {"__getnewargs__", {.noargs = bytes_getnewargs}, FT_METH_NOARGS, NULL},
     {"__bytes__", {.noargs = bytes_bytes}, FT_METH_NOARGS, NULL},
+    {"__buffer__", {.fast = ft_memoryview_method_buffer}, FT_METH_FASTCALL, NULL},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -9,6 +9,7 @@
 // read inside its critical section, which objects/bytearray.c's wrappers take; bytearray arguments
 // reach these functions as bytes snapshots taken by the wrappers in bytes.c and bytearray.c
 // before any section is entered.
+#include <limits.h>   // INT_MAX INT_MIN
 #include <stdint.h>   // PTRDIFF_MAX
 #include <stdio.h>    // snprintf
 #include <stdlib.h>   // malloc realloc free
@@ -16,7 +17,7 @@
 
 #include "objects/bytes.h"
 
-#include "objects/abstract.h"      // ft_sequence_tuple_ref
+#include "objects/abstract.h"      // ft_sequence_tuple_ref ft_object_size
 #include "objects/bytearray.h"     // ft_bytearray_* (results of bytearray's kind)
 #include "objects/bigint.h"        // ft_bigint_* (%-formatting)
 #include "objects/error.h"         // ft_error_format ft_exc_*
@@ -25,11 +26,12 @@
 #include "objects/format_spec.h"   // FtNumError ft_format_free
 #include "objects/int.h"           // ft_int_* ft_bool_from
 #include "objects/list.h"          // ft_list_* (join over a list)
-#include "objects/memoryview.h"    // ft_memoryview_check ft_memoryview_to_bytes_ref
+#include "objects/memoryview.h"    // ft_memoryview_* (checks, snapshots)
 #include "objects/object.h"        // ft_object_is_none
 #include "objects/str.h"           // ft_str_*
 #include "objects/str_methods.h"   // ft_str_decode_ref ft_str_encode
 #include "objects/tuple.h"         // ft_tuple_*
+#include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT (a bytearray fill byte)
 #include "runtime/refcount.h"      // ft_decref
 
 #define BYTES_INDEX_MAX ((Ft_ssize)PTRDIFF_MAX)
@@ -105,6 +107,20 @@ int_arg(FtObject *op, Ft_ssize *out)
         return -1;
     }
     *out = (Ft_ssize)v;
+    return 0;
+}
+
+// An int argument that CPython converts to a C int (tabsize, bytes_per_sep).
+static int
+c_int_arg(FtObject *op, Ft_ssize *out)
+{
+    if (int_arg(op, out) < 0 && !ft_error_matches(&ft_exc_overflow_error))
+        return -1;
+    if (ft_error_occurred() || *out > INT_MAX || *out < INT_MIN) {
+        ft_error_clear();
+        ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C int");
+        return -1;
+    }
     return 0;
 }
 
@@ -269,14 +285,15 @@ static int
 parse_find_args(const char *name, FtObject *const *args, Ft_ssize nargs, char *byte,
                 const char **sub, Ft_ssize *nsub, Ft_ssize *start, Ft_ssize *end)
 {
-    if (check_nargs(name, nargs, 1, 3) < 0 || sub_arg(args[0], byte, sub, nsub) < 0)
+    if (check_nargs(name, nargs, 1, 3) < 0)
         return -1;
+    // CPython converts the bounds while parsing, before it looks at sub.
     *start = 0;
     *end = BYTES_INDEX_MAX;
     if ((nargs > 1 && slice_index_arg(args[1], start) < 0) ||
         (nargs > 2 && slice_index_arg(args[2], end) < 0))
         return -1;
-    return 0;
+    return sub_arg(args[0], byte, sub, nsub);
 }
 
 static FtObject *
@@ -481,14 +498,15 @@ split_common(const char *name, FtObject *self, FtObject *const *args, Ft_ssize n
     Ft_ssize maxsplit = -1;
     const char *sep = NULL, *s;
     Ft_ssize nsep = 0, n;
+    // maxsplit is converted while parsing, before sep is read as a buffer.
+    if (a[1] != NULL && int_arg(a[1], &maxsplit) < 0)
+        return NULL;
     if (a[0] != NULL && !ft_object_is_none(a[0])) {
         if (buffer_arg(a[0], &sep, &nsep) < 0)
             return NULL;
         if (nsep == 0)
             return ft_error_format(&ft_exc_value_error, "empty separator");
     }
-    if (a[1] != NULL && int_arg(a[1], &maxsplit) < 0)
-        return NULL;
     if (maxsplit < 0)
         maxsplit = BYTES_INDEX_MAX;
     FtObject *list = ft_list_new_ref(0);
@@ -782,7 +800,7 @@ ft_bytes_method_join(FtObject *self, FtObject *iterable)
         FtObject *item = ft_tuple_get_item_borrow(items, k);
         if (ft_bytearray_check(item))
             snaps[k] = ft_bytearray_to_bytes_ref(item);
-        else if (ft_memoryview_check(item))
+        else if (ft_memoryview_check(item) && ft_memoryview_is_c_contiguous(item))
             snaps[k] = ft_memoryview_to_bytes_ref(item);
         else if (ft_bytes_check(item))
             snaps[k] = ft_new_ref(item);
@@ -832,15 +850,25 @@ done:
 
 // Padding.
 
+// The fill byte of center/ljust/rjust: a bytes or bytearray of length 1. A bytearray is read under
+// its own section (nested in the receiver's when that is a bytearray: the receiver's bytes are
+// viewed only afterwards).
 static int
 fill_arg(const char *name, FtObject *op, char *fill)
 {
     const char *p;
     Ft_ssize m;
-    if (!ft_bytes_view(op, &p, &m)) {
+    if (ft_bytearray_check(op)) {
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+        p = ft_bytearray_data_lock_held(op, &m);
+        *fill = p[0];
+        FT_END_CRITICAL_SECTION_OBJECT();
+        if (m == 1)
+            return 0;
+    } else if (!ft_bytes_view(op, &p, &m)) {
         ft_error_format(&ft_exc_type_error,
                         "%s() argument 2 must be a byte string of length 1, not %.50s", name,
-                        op->ob_type->tp_name);
+                        ft_object_is_none(op) ? "None" : op->ob_type->tp_name);
         return -1;
     }
     if (m != 1) {
@@ -948,7 +976,7 @@ ft_bytes_method_expandtabs(FtObject *self, FtObject *const *args, Ft_ssize nargs
     FtObject *a[1];
     Ft_ssize tabsize = 8;
     if (gather_args("expandtabs", names, 1, args, nargs, kwnames, a) < 0 ||
-        (a[0] != NULL && int_arg(a[0], &tabsize) < 0))
+        (a[0] != NULL && c_int_arg(a[0], &tabsize) < 0))
         return NULL;
     const char *s;
     Ft_ssize n;
@@ -1197,26 +1225,26 @@ ft_bytes_method_hex(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObj
         return NULL;
     Ft_ssize per = 1;
     char sep = 0;
+    // As CPython: bytes_per_sep is parsed first, then sep's length, then its type.
+    if (a[1] != NULL && c_int_arg(a[1], &per) < 0)
+        return NULL;
     if (a[0] != NULL) {
-        const char *p = NULL;
-        Ft_ssize m = 0;
-        if (ft_str_check(a[0])) {
-            p = ft_str_as_utf8(a[0], NULL);
-            m = ft_str_length(a[0]);
-            if (m == 1 && ft_str_read_char(a[0], 0) >= 128)
-                return ft_error_format(&ft_exc_value_error, "sep must be ASCII.");
-        } else if (!ft_bytes_view(a[0], &p, &m)) {
-            return ft_error_format(&ft_exc_type_error, "object of type '%.200s' has no len()",
-                                   a[0]->ob_type->tp_name);
-        }
+        Ft_ssize m = ft_object_size(a[0]);
+        if (m < 0)
+            return NULL;
         if (m != 1)
             return ft_error_format(&ft_exc_value_error, "sep must be length 1.");
-        if ((unsigned char)p[0] >= 128)
+        unsigned int c;
+        if (ft_str_check(a[0]))
+            c = ft_str_read_char(a[0], 0);
+        else if (ft_bytes_check(a[0]))
+            c = (unsigned char)ft_bytes_data(a[0])[0];
+        else
+            return ft_error_format(&ft_exc_type_error, "sep must be str or bytes.");
+        if (c >= 128)
             return ft_error_format(&ft_exc_value_error, "sep must be ASCII.");
-        sep = p[0];
+        sep = (char)c;
     }
-    if (a[1] != NULL && int_arg(a[1], &per) < 0)
-        return NULL;
     const char *s;
     Ft_ssize n;
     view_self(self, &s, &n);
@@ -1258,6 +1286,15 @@ hex_digit(unsigned char c)
 char *
 ft_bytes_parse_hex(FtObject *arg, Ft_ssize *size)
 {
+    if (ft_memoryview_needs_snapshot("fromhex", 0, NULL, arg)) {
+        // A bytearray is read from a copy (no section held here), a memoryview from its bytes.
+        FtObject *snap = ft_memoryview_snapshot_arg_ref("fromhex", 0, NULL, arg);
+        if (snap == NULL)
+            return NULL;
+        char *res = ft_bytes_parse_hex(snap, size);
+        ft_decref(snap);
+        return res;
+    }
     const char *s;
     Ft_ssize n;
     if (ft_str_check(arg)) {
@@ -1321,7 +1358,8 @@ ft_bytes_method_decode(FtObject *self, FtObject *const *args, Ft_ssize nargs, Ft
             continue;
         if (!ft_str_check(a[k]))
             return ft_error_format(&ft_exc_type_error, "decode() argument '%s' must be str, not %.50s",
-                                   names[k], a[k]->ob_type->tp_name);
+                                   names[k],
+                                   ft_object_is_none(a[k]) ? "None" : a[k]->ob_type->tp_name);
         if (k == 0)
             enc = ft_str_as_utf8(a[k], NULL);
         else
@@ -1386,18 +1424,30 @@ ft_bytes_method_maketrans(FtObject *cls, FtObject *const *args, Ft_ssize nargs)
     (void)cls;
     if (check_nargs("maketrans", nargs, 2, 2) < 0)
         return NULL;
+    // Snapshots: a bytearray argument is read outside its section.
+    FtObject *snap[2] = {ft_memoryview_snapshot_arg_ref("maketrans", 0, NULL, args[0]), NULL};
+    if (snap[0] != NULL)
+        snap[1] = ft_memoryview_snapshot_arg_ref("maketrans", 1, NULL, args[1]);
+    FtObject *res = NULL;
     const char *frm, *to;
     Ft_ssize nfrm, nto;
-    if (buffer_arg(args[0], &frm, &nfrm) < 0 || buffer_arg(args[1], &to, &nto) < 0)
-        return NULL;
-    if (nfrm != nto)
-        return ft_error_format(&ft_exc_value_error, "maketrans arguments must have same length");
+    if (snap[1] == NULL || buffer_arg(snap[0], &frm, &nfrm) < 0 ||
+        buffer_arg(snap[1], &to, &nto) < 0)
+        goto done;
+    if (nfrm != nto) {
+        ft_error_format(&ft_exc_value_error, "maketrans arguments must have same length");
+        goto done;
+    }
     char table[256];
     for (int c = 0; c < 256; c++)
         table[c] = (char)c;
     for (Ft_ssize k = 0; k < nfrm; k++)
         table[(unsigned char)frm[k]] = to[k];
-    return ft_bytes_from_data_ref(table, 256);
+    res = ft_bytes_from_data_ref(table, 256);
+done:
+    ft_xdecref(snap[0]);
+    ft_xdecref(snap[1]);
+    return res;
 }
 
 // printf-style formatting (PEP 461).

@@ -26,12 +26,14 @@
 #include <stdlib.h>   // malloc free
 #include <stddef.h>   // offsetof
 #include <stdint.h>   // uint8_t uint16_t
+#include <stdio.h>    // snprintf
 #include <string.h>   // memcpy
 
 #include "objects/code.h"
 
 #include "eval/opcode.h"          // ft_opcode_deopt ft_opcode_cache_size
 #include "objects/abstract.h"     // ft_object_get_iter_ref ft_iter_next_ref
+#include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/bytes.h"        // ft_bytes_*
 #include "objects/complex.h"      // ft_complex_*
 #include "objects/error.h"        // ft_error_* ft_exc_*
@@ -45,8 +47,9 @@
 #include "objects/str.h"          // ft_str_*
 #include "objects/tuple.h"        // ft_tuple_*
 #include "objects/type.h"         // ft_type_ready
+#include "objects/warnings.h"     // ft_warn
 #include "runtime/refcount.h"     // ft_object_set_deferred
-#include "sync/atomic.h"          // ft_atomic_load_uint16_relaxed
+#include "sync/atomic.h"          // ft_atomic_load_uint16_relaxed ft_atomic_cas_ssize_relaxed
 
 // Location table entry codes (the 4 bits after the top bit of an entry's first byte).
 enum {
@@ -690,16 +693,90 @@ int_or_none_ref(int v)
     return v < 0 ? ft_none_ref() : ft_int_from_int64_ref(v);
 }
 
-// An iterator over a list built by the caller (drops the list reference).
+// line_iterator (co_lines, co_branches) and positions_iterator (co_positions): the items are
+// computed up front, so the iterator only walks an immutable tuple. pos is claimed with a CAS, so
+// that threads calling next() at once each get a distinct item.
+typedef struct CodeIterObject {
+    FtObject ob_base;
+    FtObject *items;   // a tuple; immutable
+    Ft_ssize pos;      // the next index; atomic (ft_atomic_*_ssize)
+} CodeIterObject;
+
+// An iterator of type over a list built by the caller (drops the list reference).
 static FtObject *
-iter_over_list_steal(FtObject *list)
+iter_over_list_steal(FtObject *list, FtTypeObject *type)
 {
     if (list == NULL)
         return NULL;
-    FtObject *it = ft_object_get_iter_ref(list);
+    FtObject *items = ft_list_as_tuple_ref(list);
     ft_decref(list);
-    return it;
+    if (items == NULL)
+        return NULL;
+    CodeIterObject *it = (CodeIterObject *)ft_object_new_of_type(type, 0);
+    if (it == NULL) {
+        ft_decref(items);
+        return NULL;
+    }
+    it->items = items;
+    it->pos = 0;
+    return (FtObject *)it;
 }
+
+static void
+code_iter_dealloc(FtObject *op)
+{
+    ft_decref(((CodeIterObject *)op)->items);
+    ft_object_free_memory(op);
+}
+
+static int
+code_iter_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    return visit(((CodeIterObject *)op)->items, arg);
+}
+
+static FtObject *
+code_iter_iter(FtObject *op)
+{
+    return ft_new_ref(op);
+}
+
+static FtObject *
+code_iter_next(FtObject *op)
+{
+    CodeIterObject *it = (CodeIterObject *)op;
+    Ft_ssize n = ft_tuple_size(it->items);
+    Ft_ssize i = ft_atomic_load_ssize_relaxed(&it->pos);
+    do {
+        if (i >= n)
+            return NULL;   // exhausted
+    } while (!ft_atomic_cas_ssize_relaxed(&it->pos, &i, i + 1));
+    return ft_new_ref(ft_tuple_get_item_borrow(it->items, i));
+}
+
+static FtTypeObject line_iterator_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "line_iterator",
+    .tp_basicsize = sizeof(CodeIterObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = code_iter_dealloc,
+    .tp_traverse = code_iter_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = code_iter_iter,
+    .tp_iternext = code_iter_next,
+};
+
+static FtTypeObject positions_iterator_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "positions_iterator",
+    .tp_basicsize = sizeof(CodeIterObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = code_iter_dealloc,
+    .tp_traverse = code_iter_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = code_iter_iter,
+    .tp_iternext = code_iter_next,
+};
 
 static int
 append_steal(FtObject *list, FtObject *item)
@@ -736,7 +813,7 @@ code_co_positions(FtObject *op)
             }
         }
     }
-    return iter_over_list_steal(list);
+    return iter_over_list_steal(list, &positions_iterator_type);
 }
 
 static int
@@ -775,7 +852,7 @@ code_co_lines(FtObject *op)
     }
     if (open && append_line_range(list, start, c.unit, line) < 0)
         goto error;
-    return iter_over_list_steal(list);
+    return iter_over_list_steal(list, &line_iterator_type);
 error:
     ft_decref(list);
     return NULL;
@@ -783,19 +860,29 @@ error:
 
 // code._varname_from_oparg(oparg): the localsplus name an oparg of LOAD_FAST & co. names (dis).
 static FtObject *
-code_varname_from_oparg(FtObject *op, FtObject *arg)
+code_varname_from_oparg(FtObject *op, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
     FtCodeObject *co = (FtCodeObject *)op;
-    if (!ft_int_check(arg))
-        return ft_error_format(&ft_exc_type_error, "'%s' object cannot be interpreted as an integer",
-                               arg->ob_type->tp_name);
-    bool ok = false;
-    int64_t i = ft_int_as_int64(arg, &ok);
-    if (!ok)
+    Ft_ssize nkw = kwnames != NULL ? ft_tuple_size(kwnames) : 0;
+    if (nargs + nkw > 1)
+        return ft_error_format(&ft_exc_type_error, "_varname_from_oparg() takes at most 1 "
+                               "argument (%zd given)", nargs + nkw);
+    if (nkw == 1 && !ft_str_equal_cstr(ft_tuple_get_item_borrow(kwnames, 0), "oparg"))
+        return ft_error_format(&ft_exc_type_error, "_varname_from_oparg() got an unexpected "
+                               "keyword argument '%U'", ft_tuple_get_item_borrow(kwnames, 0));
+    if (nargs + nkw == 0)
+        return ft_error_format(&ft_exc_type_error, "_varname_from_oparg() missing required "
+                               "argument 'oparg' (pos 1)");
+    // The argument is a C int (through __index__): clamping to Ft_ssize leaves every value outside
+    // int to the one C-int overflow message.
+    Ft_ssize i = ft_number_as_ssize(args[0], NULL);
+    if (i == -1 && ft_error_occurred())
         return NULL;
+    if (i > INT32_MAX || i < INT32_MIN)
+        return ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C int");
     if (i < 0 || i >= co->co_nlocalsplus)
         return ft_error_format(&ft_exc_index_error, "tuple index out of range");
-    return ft_new_ref(ft_tuple_get_item_borrow(co->co_localsplusnames, (Ft_ssize)i));
+    return ft_new_ref(ft_tuple_get_item_borrow(co->co_localsplusnames, i));
 }
 
 // code.replace(**changes): a copy with the named fields replaced (keywords only). The bytecode is
@@ -829,6 +916,8 @@ code_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
         {"co_stacksize", offsetof(FtCodeSpec, stacksize), 0},
         {"co_flags", offsetof(FtCodeSpec, flags), 0},
         {"co_firstlineno", offsetof(FtCodeSpec, firstlineno), 0},
+        // Checked only: the count follows from the localsplus tables (TODO(#4): co_varnames).
+        {"co_nlocals", (size_t)-1, 0},
         {"co_filename", offsetof(FtCodeSpec, filename), 1},
         {"co_name", offsetof(FtCodeSpec, name), 1},
         {"co_qualname", offsetof(FtCodeSpec, qualname), 1},
@@ -855,16 +944,20 @@ code_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
         if (f == sizeof fields / sizeof fields[0])
             return ft_error_format(&ft_exc_type_error,
                                    "replace() got an unexpected keyword argument '%U'", key);
-        char *slot = (char *)&spec + fields[f].offset;
+        char *slot = fields[f].offset != (size_t)-1 ? (char *)&spec + fields[f].offset : NULL;
         bool ok;
         switch (fields[f].kind) {
         case 0: {
             ok = ft_int_check(value);
+            if (!ok && (value->ob_type->tp_as_number == NULL ||
+                        value->ob_type->tp_as_number->nb_index == NULL))
+                return ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be "
+                                       "interpreted as an integer", value->ob_type->tp_name);
             int64_t v = ok ? ft_int_as_int64(value, &ok) : 0;
             if (ok && (v < 0 || v > INT32_MAX))
                 return ft_error_format(&ft_exc_value_error, "%s must be a positive integer",
                                        fields[f].name);
-            if (ok)
+            if (ok && slot != NULL)
                 *(int *)slot = (int)v;
             break;
         }
@@ -885,7 +978,10 @@ code_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
                                    "not %.200s", fields[f].name, kind_names[fields[f].kind],
                                    value->ob_type->tp_name);
         }
-        if (fields[f].kind != 0)
+        if (fields[f].kind == 2 && fields[f].offset == offsetof(FtCodeSpec, names) &&
+            !is_str_tuple(value))
+            return ft_error_format(&ft_exc_system_error, "non-string found in code slot");
+        if (fields[f].kind != 0 && slot != NULL)
             *(FtObject **)slot = value;
     }
     FtObject *own_code = NULL;
@@ -918,6 +1014,9 @@ static FtObject *
 code_get_lnotab(FtObject *op, void *closure)
 {
     FtCodeObject *co = (FtCodeObject *)op;
+    if (ft_warn(&ft_exc_deprecation_warning, "co_lnotab is deprecated, use co_lines instead.",
+                1) < 0)
+        return NULL;
     Ft_ssize n = ((FtVarObject *)co)->ob_size;
     uint8_t *out = malloc((size_t)(n * 8 + 8));
     if (out == NULL)
@@ -958,10 +1057,134 @@ code_get_lnotab(FtObject *op, void *closure)
     return res;
 }
 
+static FtObject *
+code_sizeof(FtObject *op)
+{
+    Ft_ssize units = ((FtVarObject *)op)->ob_size;
+    return ft_int_from_int64_ref((int64_t)(sizeof(FtCodeObject) + (size_t)units * sizeof(uint16_t)));
+}
+
+// The de-specialized instruction at code unit i of co_code's bytes: its opcode, its full oparg
+// (with the EXTENDED_ARG prefixes before it) and the unit after its caches.
+typedef struct {
+    int op;
+    int arg;
+    Ft_ssize next;
+} BaseInstr;
+
+static BaseInstr
+base_instr_at(const uint8_t *code, Ft_ssize n, Ft_ssize i, int prefix_arg)
+{
+    BaseInstr in = {.op = code[2 * i], .arg = (prefix_arg << 8) | code[2 * i + 1]};
+    in.next = i + 1 + ft_opcode_cache_size(in.op);
+    if (in.next > n)
+        in.next = n;
+    return in;
+}
+
+// The unit of the first instruction at or after unit i that is not `skip`.
+static Ft_ssize
+skip_op(const uint8_t *code, Ft_ssize n, Ft_ssize i, int skip)
+{
+    return i < n && code[2 * i] == skip ? i + 1 : i;
+}
+
+static int
+append_branch(FtObject *list, Ft_ssize src, Ft_ssize not_taken, Ft_ssize taken)
+{
+    FtObject *a = ft_int_from_int64_ref(src * 2), *b = ft_int_from_int64_ref(not_taken * 2);
+    FtObject *c = ft_int_from_int64_ref(taken * 2);
+    FtObject *t = (a && b && c) ? ft_tuple_pack_ref(3, a, b, c) : NULL;
+    ft_xdecref(a);
+    ft_xdecref(b);
+    ft_xdecref(c);
+    return append_steal(list, t);
+}
+
+// code.co_branches(): (source, not-taken destination, taken destination) byte offsets of every
+// conditional branch, as sys.monitoring's BRANCH_LEFT / BRANCH_RIGHT events report them: the
+// NOT_TAKEN marker after a conditional jump is skipped, an exhausted for loop lands after its
+// END_FOR / POP_ITER, and an async for's branch starts at the END_SEND its END_ASYNC_FOR names.
+static FtObject *
+code_co_branches(FtObject *op)
+{
+    FtObject *bytes = code_get_code(op, NULL), *list = NULL;
+    if (bytes == NULL)
+        return NULL;
+    const uint8_t *code = (const uint8_t *)ft_bytes_data(bytes);
+    Ft_ssize n = ft_bytes_size(bytes) / 2;
+    list = ft_list_new_ref(0);
+    if (list == NULL)
+        goto error;
+    int prefix = 0;
+    for (Ft_ssize i = 0; i < n;) {
+        BaseInstr in = base_instr_at(code, n, i, prefix);
+        prefix = in.op == FT_OP_EXTENDED_ARG ? in.arg : 0;
+        int r = 0;
+        switch (in.op) {
+        case FT_OP_POP_JUMP_IF_FALSE:
+        case FT_OP_POP_JUMP_IF_TRUE:
+        case FT_OP_POP_JUMP_IF_NONE:
+        case FT_OP_POP_JUMP_IF_NOT_NONE:
+            r = append_branch(list, i, skip_op(code, n, in.next, FT_OP_NOT_TAKEN), in.next + in.arg);
+            break;
+        case FT_OP_FOR_ITER: {
+            Ft_ssize exit = skip_op(code, n, in.next + in.arg, FT_OP_END_FOR);
+            r = append_branch(list, i, in.next, skip_op(code, n, exit, FT_OP_POP_ITER));
+            break;
+        }
+        case FT_OP_END_ASYNC_FOR: {
+            Ft_ssize src = in.next - in.arg;
+            if (src >= 0 && src < n) {
+                BaseInstr end_send = base_instr_at(code, n, src, 0);
+                r = append_branch(list, src, skip_op(code, n, end_send.next, FT_OP_NOT_TAKEN),
+                                  in.next);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        if (r < 0)
+            goto error;
+        i = in.next;
+    }
+    ft_decref(bytes);
+    return iter_over_list_steal(list, &line_iterator_type);
+error:
+    ft_xdecref(list);
+    ft_decref(bytes);
+    return NULL;
+}
+
+// code._co_code_adaptive: the bytecode as it runs, specialized instructions and caches included.
+static FtObject *
+code_get_code_adaptive(FtObject *op, void *closure)
+{
+    FtCodeObject *co = (FtCodeObject *)op;
+    Ft_ssize n = ((FtVarObject *)co)->ob_size;
+    FtObject *res = ft_bytes_new_uninit_ref(n * 2);
+    if (res == NULL)
+        return NULL;
+    uint8_t *out = (uint8_t *)ft_bytes_data_unlocked(res);
+    for (Ft_ssize i = 0; i < n; i++) {
+        // relaxed: see the file block; a snapshot of a unit the specializer may rewrite.
+        uint16_t unit = ft_atomic_load_uint16_relaxed(&co->co_code_adaptive[i]);
+        out[2 * i] = (uint8_t)(unit & 0xff);
+        out[2 * i + 1] = (uint8_t)(unit >> 8);
+    }
+    return res;
+}
+
 static const FtMethodDef code_methods[] = {
+    {"co_branches", {.noargs = code_co_branches}, FT_METH_NOARGS, NULL},
+    {"__replace__", {.fast_kw = code_replace}, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     "The same as replace()."},
     {"co_lines", {.noargs = code_co_lines}, FT_METH_NOARGS, NULL},
     {"co_positions", {.noargs = code_co_positions}, FT_METH_NOARGS, NULL},
-    {"_varname_from_oparg", {.o = code_varname_from_oparg}, FT_METH_O, NULL},
+    {"_varname_from_oparg", {.fast_kw = code_varname_from_oparg},
+     FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"__sizeof__", {.noargs = code_sizeof}, FT_METH_NOARGS, NULL},
     {"replace", {.fast_kw = code_replace}, FT_METH_FASTCALL | FT_METH_KEYWORDS,
      "Return a copy of the code object with new values for the specified fields."},
     {NULL, {NULL}, 0, NULL},
@@ -998,24 +1221,181 @@ static const FtGetSetDef code_getset[] = {
     {"co_cellvars", code_get_cellvars, NULL, NULL, NULL},
     {"co_freevars", code_get_freevars, NULL, NULL, NULL},
     {"co_lnotab", code_get_lnotab, NULL, NULL, NULL},
+    {"_co_code_adaptive", code_get_code_adaptive, NULL, NULL, NULL},
     {0},
 };
 
+// The localsplus kinds code() gives varnames[i]: argument bits from the counts and flags, then
+// LOCAL.
+static uint8_t
+varname_kind(Ft_ssize i, int argcount, int posonly, int kwonly, int flags)
+{
+    uint8_t kind = FT_CO_FAST_LOCAL;
+    Ft_ssize var = argcount + kwonly;
+    if (i < posonly)
+        kind |= FT_CO_FAST_ARG_POS;
+    else if (i < argcount)
+        kind |= FT_CO_FAST_ARG_POS | FT_CO_FAST_ARG_KW;
+    else if (i < var)
+        kind |= FT_CO_FAST_ARG_KW;
+    else if (i == var && (flags & FT_CO_VARARGS))
+        kind |= FT_CO_FAST_ARG_VAR;
+    else if (i == var + ((flags & FT_CO_VARARGS) != 0) && (flags & FT_CO_VARKEYWORDS))
+        kind |= FT_CO_FAST_ARG_VAR;
+    return kind;
+}
+
+static bool
+tuple_contains_str(FtObject *tuple, FtObject *s)
+{
+    for (Ft_ssize i = 0; i < ft_tuple_size(tuple); i++) {
+        if (ft_str_equal(ft_tuple_get_item_borrow(tuple, i), s))
+            return true;
+    }
+    return false;
+}
+
+// code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags, codestring,
+//      constants, names, varnames, filename, name, qualname, firstlineno, linetable,
+//      exceptiontable, freevars=(), cellvars=(), /)
+static FtObject *
+code_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (kwnames != NULL && ft_tuple_size(kwnames) > 0)
+        return ft_error_format(&ft_exc_type_error, "code() takes no keyword arguments");
+    if (nargs < 16 || nargs > 18)
+        return ft_error_format(&ft_exc_type_error, "code expected at %s %d arguments, got %zd",
+                               nargs < 16 ? "least" : "most", nargs < 16 ? 16 : 18, nargs);
+    // Argument kinds by position: 'i' int, 'b' bytes, 't' tuple, 's' str.
+    static const char kinds[] = "iiiiiibtttsssibbtt";
+    static const char *const kind_names[] = {"int", "bytes", "tuple", "str"};
+    int ints[7];
+    int n_int = 0;
+    for (Ft_ssize i = 0; i < nargs; i++) {
+        FtObject *v = args[i];
+        bool ok;
+        int which;
+        switch (kinds[i]) {
+        case 'i': {
+            Ft_ssize x = ft_number_as_ssize(v, &ft_exc_overflow_error);
+            if (x == -1 && ft_error_occurred())
+                return NULL;
+            if (x < INT32_MIN || x > INT32_MAX)
+                return ft_error_format(&ft_exc_overflow_error,
+                                       "Python int too large to convert to C int");
+            ints[n_int++] = (int)x;
+            continue;
+        }
+        case 'b': ok = ft_bytes_check(v); which = 1; break;
+        case 't': ok = ft_tuple_check(v); which = 2; break;
+        default: ok = ft_str_check(v); which = 3; break;
+        }
+        if (!ok) {
+            char desc[32];
+            snprintf(desc, sizeof desc, "argument %zd", i + 1);
+            return ft_error_bad_argument("code", desc, kind_names[which], v);
+        }
+    }
+    int argcount = ints[0], posonly = ints[1], kwonly = ints[2], nlocals = ints[3];
+    int stacksize = ints[4], flags = ints[5], firstlineno = ints[6];
+    static const char *const counts[] = {"argcount", "posonlyargcount", "kwonlyargcount",
+                                         "nlocals"};
+    for (int i = 0; i < 4; i++) {
+        if (ints[i] < 0)
+            return ft_error_format(&ft_exc_value_error, "code: %s must not be negative",
+                                   counts[i]);
+    }
+    if (argcount < posonly || stacksize < 0 || flags < 0)
+        return ft_error_format(&ft_exc_value_error, "code: argument out of range");
+    FtObject *varnames = args[9];
+    FtObject *freevars = nargs > 16 ? args[16] : NULL, *cellvars = nargs > 17 ? args[17] : NULL;
+    FtObject *const name_tuples[4] = {args[8], varnames, freevars, cellvars};
+    for (int t = 0; t < 4; t++) {
+        for (Ft_ssize i = 0; name_tuples[t] != NULL && i < ft_tuple_size(name_tuples[t]); i++) {
+            FtObject *item = ft_tuple_get_item_borrow(name_tuples[t], i);
+            if (!ft_str_check(item))
+                return ft_error_format(&ft_exc_type_error, "name tuples must contain only strings, "
+                                       "not '%.500s'", item->ob_type->tp_name);
+        }
+    }
+    if (nlocals != ft_tuple_size(varnames))
+        return ft_error_format(&ft_exc_value_error, "code: co_nlocals != len(co_varnames)");
+    if (ft_bytes_size(args[6]) % 2 != 0)
+        return ft_error_format(&ft_exc_value_error, "code: co_code is malformed");
+    Ft_ssize nvar = ft_tuple_size(varnames);
+    Ft_ssize ncell = cellvars != NULL ? ft_tuple_size(cellvars) : 0;
+    Ft_ssize nfree = freevars != NULL ? ft_tuple_size(freevars) : 0;
+    // Cell variables that are also varnames (arguments) share the varname's slot.
+    Ft_ssize nslots = nvar + nfree;
+    for (Ft_ssize i = 0; i < ncell; i++)
+        nslots += !tuple_contains_str(varnames, ft_tuple_get_item_borrow(cellvars, i));
+    FtObject *names = ft_tuple_new_ref(nslots), *kinds_bytes = NULL, *res = NULL;
+    uint8_t *kind_buf = malloc((size_t)(nvar + ncell + nfree + 1));
+    uint16_t *units = malloc((size_t)(ft_bytes_size(args[6]) / 2 + 1) * sizeof(uint16_t));
+    if (names == NULL || kind_buf == NULL || units == NULL) {
+        if (names != NULL)
+            ft_error_no_memory();
+        goto done;
+    }
+    Ft_ssize n = 0;
+    for (Ft_ssize i = 0; i < nvar; i++, n++) {
+        FtObject *nm = ft_tuple_get_item_borrow(varnames, i);
+        kind_buf[n] = varname_kind(i, argcount, posonly, kwonly, flags);
+        if (cellvars != NULL && tuple_contains_str(cellvars, nm))
+            kind_buf[n] |= FT_CO_FAST_CELL;
+        ft_tuple_set_item_steal_unlocked(names, n, ft_new_ref(nm));
+    }
+    for (Ft_ssize i = 0; i < ncell; i++) {
+        FtObject *nm = ft_tuple_get_item_borrow(cellvars, i);
+        if (tuple_contains_str(varnames, nm))
+            continue;
+        kind_buf[n] = FT_CO_FAST_CELL;
+        ft_tuple_set_item_steal_unlocked(names, n++, ft_new_ref(nm));
+    }
+    for (Ft_ssize i = 0; i < nfree; i++, n++) {
+        kind_buf[n] = FT_CO_FAST_FREE;
+        ft_tuple_set_item_steal_unlocked(names, n, ft_new_ref(ft_tuple_get_item_borrow(freevars, i)));
+    }
+    kinds_bytes = ft_bytes_from_data_ref((const char *)kind_buf, n);
+    if (kinds_bytes == NULL)
+        goto done;
+    const uint8_t *raw = (const uint8_t *)ft_bytes_data(args[6]);
+    Ft_ssize code_units = ft_bytes_size(args[6]) / 2;
+    for (Ft_ssize i = 0; i < code_units; i++)
+        units[i] = (uint16_t)(raw[2 * i] | (raw[2 * i + 1] << 8));
+    FtCodeSpec spec = {
+        .filename = args[10], .name = args[11], .qualname = args[12], .flags = flags,
+        .argcount = argcount, .posonlyargcount = posonly, .kwonlyargcount = kwonly,
+        .stacksize = stacksize, .firstlineno = firstlineno, .code = units,
+        .code_units = code_units, .consts = args[7], .names = args[8],
+        .localsplusnames = names, .localspluskinds = kinds_bytes, .linetable = args[14],
+        .exceptiontable = args[15],
+    };
+    res = ft_code_new_ref(&spec);
+done:
+    free(kind_buf);
+    free(units);
+    ft_xdecref(names);
+    ft_xdecref(kinds_bytes);
+    return res;
+}
+
 /* --- Type object --- */
 
-// TODO(#4): code.__new__, _co_code_adaptive.
 FtTypeObject ft_code_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "code",
     .tp_basicsize = sizeof(FtCodeObject),
     .tp_itemsize = sizeof(uint16_t),
-    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE,
     .tp_dealloc = code_dealloc,
     .tp_traverse = code_traverse,
     .tp_repr = code_repr,
     .tp_hash = code_hash,
     .tp_richcompare = code_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_new = code_new,
     .tp_methods = code_methods,
     .tp_members = code_members,
     .tp_getset = code_getset,
@@ -1025,5 +1405,7 @@ FtTypeObject ft_code_type = {
 int
 ft_code_init_types(void)
 {
+    if (ft_type_ready(&line_iterator_type) < 0 || ft_type_ready(&positions_iterator_type) < 0)
+        return -1;
     return ft_type_ready(&ft_code_type);
 }

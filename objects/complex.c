@@ -11,11 +11,11 @@
 //   every slot, method, property, complex()    | lock-free (immutable values)
 //   ft_complex_init_types                      | start-up only (single thread)
 //
-// Missing (TODO(#4)): the DeprecationWarning of complex(1j, 1j) and of __complex__
-// returning a complex subclass; complex(bytes) is (as in CPython) a TypeError already.
+// complex(bytes) is (as in CPython) a TypeError.
 #include <errno.h>    // errno EDOM ERANGE
 #include <mimalloc.h> // mi_malloc mi_free
 #include <math.h>     // hypot atan2 pow exp log cos sin floor fabs copysign isnan isinf isfinite
+#include <stddef.h>   // offsetof
 #include <stdio.h>    // snprintf
 #include <string.h>   // memchr memcpy strlen
 
@@ -33,6 +33,7 @@
 #include "objects/tuple.h"             // ft_tuple_*
 #include "objects/type.h"              // ft_type_lookup_borrow ft_type_ready
 #include "objects/unicode_db.h"        // ft_unicode_is_space ft_unicode_decimal_value
+#include "objects/warnings.h"          // ft_warn
 
 // The multiplier of the imaginary part's hash (CPython's _PyHASH_IMAG).
 #define HASH_IMAG UINT64_C(1000003)
@@ -199,11 +200,14 @@ ft_complex_pow(FtComplex a, FtComplex b, FtComplex *out)
     } else {
         p = c_pow(a, b);
     }
-    // As CPython's _Py_ADJUST_ERANGE2: an infinite part means overflow, underflow is not an error.
-    if (errno == 0 && (isinf(p.real) || isinf(p.imag)))
-        errno = ERANGE;
-    else if (errno == ERANGE && p.real == 0.0 && p.imag == 0.0)
+    // As CPython's _Py_ADJUST_ERANGE2: an infinite part means overflow; a finite (or NaN) result
+    // is no error even when an intermediate step overflowed or underflowed.
+    if (isinf(p.real) || isinf(p.imag)) {
+        if (errno == 0)
+            errno = ERANGE;
+    } else if (errno == ERANGE) {
         errno = 0;
+    }
     if (errno == EDOM) {
         ft_error_format(&ft_exc_zero_division_error, "zero to a negative or complex power");
         return -1;
@@ -691,7 +695,12 @@ try_complex_method(FtObject *x, FtComplex *out)
         ft_decref(r);
         return -1;
     }
-    *out = ft_complex_value(r);   // TODO(#4): DeprecationWarning for a complex subclass
+    if (!ft_object_is_exact(r, &ft_complex_type) &&
+        ft_number_warn_subclass_result("__complex__", r, "complex") < 0) {
+        ft_decref(r);
+        return -1;
+    }
+    *out = ft_complex_value(r);
     ft_decref(r);
     return 1;
 }
@@ -721,6 +730,16 @@ argument_value(FtObject *x, FtComplex *out, int *is_complex)
     return 0;
 }
 
+// The DeprecationWarning for a complex (or __complex__) argument of two-argument complex().
+static int
+complex_argument_warn(const char *which, FtObject *arg)
+{
+    char message[300];
+    snprintf(message, sizeof message, "complex() argument '%s' must be a real number, not %.200s",
+             which, arg->ob_type->tp_name);
+    return ft_warn(&ft_exc_deprecation_warning, message, 1);
+}
+
 // complex(real=0, imag=0) @vectorcall
 static FtObject *
 complex_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
@@ -728,10 +747,12 @@ complex_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
     if (nargs + nkw > 2)
-        return ft_error_format(&ft_exc_type_error, "complex() takes at most 2 arguments (%zd given)",
-                               nargs + nkw);
+        return ft_error_format(&ft_exc_type_error,
+                               "complex() takes at most 2 %sarguments (%zd given)",
+                               nargs == 0 ? "keyword " : "", nargs + nkw);
     FtObject *r = nargs > 0 ? args[0] : NULL;
     FtObject *i = nargs > 1 ? args[1] : NULL;
+    bool real_by_name = false;   // a string is parsed only when passed by position
     for (Ft_ssize k = 0; k < nkw; k++) {
         FtObject *name = ft_tuple_get_item_borrow(kwnames, k);
         FtObject **slot;
@@ -743,13 +764,15 @@ complex_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *
             slot = &i;
             pos = 2;
         } else {
-            return ft_error_format(&ft_exc_type_error,
-                                   "complex() got an unexpected keyword argument '%U'", name);
+            static const char *const names[] = {"real", "imag", NULL};
+            ft_number_raise_unexpected_keyword("complex", name, names);
+            return NULL;
         }
         if (*slot != NULL)
             return ft_error_format(&ft_exc_type_error, "argument for complex() given by name "
                                    "('%U') and position (%zd)", name, pos);
         *slot = args[nargs + k];
+        real_by_name = real_by_name || slot == &r;
     }
     FtObject *result;
     if (r == NULL && i == NULL) {
@@ -759,7 +782,7 @@ complex_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *
     if (r == NULL)
         r = ft_int_from_int64_ref(0);   // complex(imag=x): real part 0 (immortal)
     if (ft_str_check(r)) {
-        if (i != NULL)
+        if (i != NULL || real_by_name)
             return ft_error_format(&ft_exc_type_error, "complex() argument 'real' must be a real "
                                    "number, not %.200s", r->ob_type->tp_name);
         result = complex_from_str(r);
@@ -791,7 +814,12 @@ complex_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *
     if (i == NULL) {
         result = complex_from_value(cr);
     } else {
+        // A complex part next to an explicit imag is deprecated (3.14): complex(1j, 1j).
+        if (cr_is_complex && complex_argument_warn("real", r) < 0)
+            return NULL;
         if (argument_value(i, &ci, &ci_is_complex) < 0)
+            return NULL;
+        if (ci_is_complex && complex_argument_warn("imag", i) < 0)
             return NULL;
         double real = cr.real, imag = ci.real;
         if (ci_is_complex)
@@ -890,8 +918,7 @@ static FtObject *
 complex_format(FtObject *self, FtObject *spec)
 {
     if (!ft_str_check(spec))
-        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
-                               spec->ob_type->tp_name);
+        return ft_error_bad_argument("__format__", "argument", "str", spec);
     Ft_ssize len;
     const char *text = ft_str_as_utf8(spec, &len);
     if (text == NULL)
@@ -977,25 +1004,31 @@ complex_format(FtObject *self, FtObject *spec)
 static FtObject *
 complex_from_number(FtObject *type, FtObject *number)
 {
-    if (ft_str_check(number) || (!ft_complex_check(number) && !is_real_number(number)))
-        return ft_error_format(&ft_exc_type_error, "must be real number, not %.200s",
-                               number->ob_type->tp_name);
-    FtObject *args[1] = {number};
-    return ft_object_vectorcall_ref(type, args, 1, NULL);
-}
-
-static FtObject *
-complex_get_real(FtObject *self, void *closure)
-{
-    (void)closure;
-    return ft_float_from_double_ref(ft_complex_value(self).real);
-}
-
-static FtObject *
-complex_get_imag(FtObject *self, void *closure)
-{
-    (void)closure;
-    return ft_float_from_double_ref(ft_complex_value(self).imag);
+    if (ft_object_is_exact(number, &ft_complex_type) && (FtTypeObject *)type == &ft_complex_type)
+        return ft_new_ref(number);
+    FtComplex c;
+    int got = 1;
+    if (ft_complex_check(number))
+        c = ft_complex_value(number);
+    else
+        got = try_complex_method(number, &c);
+    if (got < 0)
+        return NULL;
+    if (got == 0) {
+        if (ft_str_check(number) || !is_real_number(number))
+            return ft_error_format(&ft_exc_type_error, "must be real number, not %.50s",
+                                   number->ob_type->tp_name);
+        double d = ft_float_as_double(number);
+        if (d == -1.0 && ft_error_occurred())
+            return NULL;
+        c = c_make(d, 0.0);
+    }
+    FtObject *value = complex_from_value(c);
+    if (value == NULL || (FtTypeObject *)type == &ft_complex_type)
+        return value;
+    FtObject *r = ft_object_vectorcall_ref(type, &value, 1, NULL);
+    ft_decref(value);
+    return r;
 }
 
 /* --- Type object --- */
@@ -1013,10 +1046,13 @@ static const FtMethodDef complex_methods[] = {
     {NULL, {NULL}, 0, NULL},
 };
 
-static const FtGetSetDef complex_getset[] = {
-    {"real", complex_get_real, NULL, "the real part of a complex number", NULL},
-    {"imag", complex_get_imag, NULL, "the imaginary part of a complex number", NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+// Members, as in CPython, so the descriptors and their "readonly attribute" error match.
+static const FtMemberDef complex_members[] = {
+    {"real", FT_MEMBER_DOUBLE, offsetof(FtComplexObject, value.real), FT_MEMBER_READONLY,
+     "the real part of a complex number"},
+    {"imag", FT_MEMBER_DOUBLE, offsetof(FtComplexObject, value.imag), FT_MEMBER_READONLY,
+     "the imaginary part of a complex number"},
+    {NULL, 0, 0, 0, NULL},
 };
 
 static FtNumberMethods complex_as_number = {
@@ -1045,7 +1081,7 @@ FtTypeObject ft_complex_type = {
     .tp_new = complex_new,
     .tp_as_number = &complex_as_number,
     .tp_methods = complex_methods,
-    .tp_getset = complex_getset,
+    .tp_members = complex_members,
     .tp_doc = "Create a complex number from a string or numbers.",
 };
 

@@ -15,13 +15,14 @@
 // Calls use the vectorcall convention; the FT_METH_* flag of the entry selects the C signature and
 // the argument-count checks, with CPython's messages.
 #include <stddef.h>   // offsetof
-#include <string.h>   // memcpy
+#include <string.h>   // memcpy strlen strncmp strstr
 
 #include "objects/method_def.h"
 
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/dict.h"          // ft_dict_*
 #include "objects/error.h"         // ft_error_* ft_exc_*
+#include "objects/float.h"         // ft_float_from_double_ref
 #include "objects/int.h"           // ft_int_* ft_bool_from
 #include "objects/module.h"        // ft_module_check
 #include "objects/object.h"        // ft_object_* FT_OBJECT_HEAD_INIT
@@ -116,30 +117,54 @@ ft_descr_new_getset_ref(FtTypeObject *type, const FtGetSetDef *def)
     return d;
 }
 
-// Calls def with self in the vectorcall convention; display names the callable in error messages
-// ("len", "int.bit_length").
+// Raises TypeError "<display>() <what>" with the callable's display name (CPython's
+// _PyObject_FunctionStr): "Owner.name" with Owner the owner type's __qualname__ (so
+// "f.<locals>.C.mro", and "FileIO.tell" without the module), "module.name" for a module function
+// outside builtins, else the bare name. Returns NULL.
 static FtObject *
-cfunction_call_def(const FtMethodDef *def, const char *owner, FtObject *self,
-                   FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+cfunction_call_error(const FtMethodDef *def, FtTypeObject *owner_type, const char *owner_name,
+                     const char *what, Ft_ssize nargs)
 {
-    const char *dot = owner != NULL ? "." : "";
-    owner = owner != NULL ? owner : "";
+    FtObject *display;
+    if (owner_type != NULL) {
+        FtObject *qual = ft_type_qualname_ref(owner_type);
+        if (qual == NULL)
+            return NULL;
+        display = ft_str_from_format_ref("%U.%s", qual, def->name);
+        ft_decref(qual);
+    } else if (owner_name != NULL) {
+        display = ft_str_from_format_ref("%s.%s", owner_name, def->name);
+    } else {
+        display = ft_str_from_cstr_ref(def->name);
+    }
+    if (display == NULL)
+        return NULL;
+    ft_error_format(&ft_exc_type_error, what, display, nargs);
+    ft_decref(display);
+    return NULL;
+}
+
+// Calls def with self in the vectorcall convention; owner_type (a method's type) or owner_name (a
+// module function's module) names the callable in error messages (cfunction_call_error).
+static FtObject *
+cfunction_call_def(const FtMethodDef *def, FtTypeObject *owner_type, const char *owner_name,
+                   FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
+{
     bool has_kw = kwnames != NULL && ft_tuple_size(kwnames) > 0;
     int conv = def->flags & (FT_METH_NOARGS | FT_METH_O | FT_METH_FASTCALL | FT_METH_KEYWORDS);
     if (has_kw && conv != (FT_METH_FASTCALL | FT_METH_KEYWORDS))
-        return ft_error_format(&ft_exc_type_error, "%s%s%s() takes no keyword arguments", owner, dot,
-                               def->name);
+        return cfunction_call_error(def, owner_type, owner_name, "%U() takes no keyword arguments",
+                                    nargs);
     switch (conv) {
     case FT_METH_NOARGS:
         if (nargs != 0)
-            return ft_error_format(&ft_exc_type_error, "%s%s%s() takes no arguments (%zd given)",
-                                   owner, dot, def->name, nargs);
+            return cfunction_call_error(def, owner_type, owner_name,
+                                        "%U() takes no arguments (%zd given)", nargs);
         return def->fn.noargs(self);
     case FT_METH_O:
         if (nargs != 1)
-            return ft_error_format(&ft_exc_type_error,
-                                   "%s%s%s() takes exactly one argument (%zd given)", owner, dot,
-                                   def->name, nargs);
+            return cfunction_call_error(def, owner_type, owner_name,
+                                        "%U() takes exactly one argument (%zd given)", nargs);
         return def->fn.o(self, args[0]);
     case FT_METH_FASTCALL:
         return def->fn.fast(self, args, nargs);
@@ -152,12 +177,12 @@ cfunction_call_def(const FtMethodDef *def, const char *owner, FtObject *self,
 
 // The owner part of a bound function's display name: the type for a class-bound one, the
 // instance's type otherwise, none for a plain function.
-static const char *
+static FtTypeObject *
 cfunction_owner(FtObject *self)
 {
     if (self == NULL)
         return NULL;
-    return ft_type_check(self) ? ((FtTypeObject *)self)->tp_name : self->ob_type->tp_name;
+    return ft_type_check(self) ? (FtTypeObject *)self : self->ob_type;
 }
 
 /* --- Slots: descriptors --- */
@@ -204,12 +229,11 @@ method_descr_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *
     DescrObject *d = (DescrObject *)op;
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     if (nargs < 1)
-        return ft_error_format(&ft_exc_type_error, "unbound method %s.%U() needs an argument",
-                               d->type->tp_name, d->name);
+        return cfunction_call_error(d->def.method, d->type, NULL,
+                                    "unbound method %U() needs an argument", 0);
     if (descr_check(d, args[0]) < 0)
         return NULL;
-    return cfunction_call_def(d->def.method, d->type->tp_name, args[0], args + 1, nargs - 1,
-                              kwnames);
+    return cfunction_call_def(d->def.method, d->type, NULL, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static FtObject *
@@ -218,11 +242,14 @@ classmethod_descr_get(FtObject *op, FtObject *obj, FtObject *type)
     DescrObject *d = (DescrObject *)op;
     if (type == NULL)
         type = (FtObject *)obj->ob_type;
-    if (!ft_type_check(type) || !ft_type_is_subtype((FtTypeObject *)type, d->type))
-        return ft_error_format(&ft_exc_type_error, "descriptor '%U' for type '%.100s' doesn't "
-                               "apply to type '%.100s'", d->name, d->type->tp_name,
-                               ft_type_check(type) ? ((FtTypeObject *)type)->tp_name
-                                                   : type->ob_type->tp_name);
+    if (!ft_type_check(type))
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' for type '%.100s' needs a type, "
+                               "not a '%.100s' as arg 2", d->name, d->type->tp_name,
+                               type->ob_type->tp_name);
+    if (!ft_type_is_subtype((FtTypeObject *)type, d->type))
+        return ft_error_format(&ft_exc_type_error, "descriptor '%U' requires a subtype of '%.100s' "
+                               "but received '%.100s'", d->name, d->type->tp_name,
+                               ((FtTypeObject *)type)->tp_name);
     return ft_cfunction_new_ref(d->def.method, type);
 }
 
@@ -237,8 +264,9 @@ classmethod_descr_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObj
     FtObject *bound = classmethod_descr_get(op, NULL, args[0]);
     if (bound == NULL)
         return NULL;
-    FtObject *res = cfunction_call_def(d->def.method, d->type->tp_name, args[0], args + 1,
-                                       nargs - 1, kwnames);
+    // The call is the bound method's, named after the class it was bound to.
+    FtObject *res = cfunction_call_def(d->def.method, (FtTypeObject *)args[0], NULL, args[0],
+                                       args + 1, nargs - 1, kwnames);
     ft_decref(bound);
     return res;
 }
@@ -274,6 +302,9 @@ member_descr_get(FtObject *op, FtObject *obj, FtObject *type)
         break;
     case FT_MEMBER_INT:
         res = ft_int_from_int64_ref(*(int *)addr);
+        break;
+    case FT_MEMBER_DOUBLE:
+        res = ft_float_from_double_ref(*(double *)addr);
         break;
     default:
         res = ft_int_from_int64_ref(*(Ft_ssize *)addr);
@@ -425,10 +456,52 @@ descr_get_qualname(FtObject *self, void *closure)
     return qualname_in_type_ref(d->type, d->name);
 }
 
+// Read-only members of every descriptor type, as CPython's ("readonly attribute" on assignment).
+static const FtMemberDef descr_members[] = {
+    {"__objclass__", FT_MEMBER_OBJECT, offsetof(DescrObject, type), FT_MEMBER_READONLY, NULL},
+    {"__name__", FT_MEMBER_OBJECT, offsetof(DescrObject, name), FT_MEMBER_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 static const FtGetSetDef descr_getset[] = {
-    {.name = "__name__", .get = descr_get_name},
     {.name = "__qualname__", .get = descr_get_qualname},
-    {.name = "__objclass__", .get = descr_get_objclass},
+    {0},
+};
+
+// The doc string of a member or getset entry, None when it has none.
+static FtObject *
+member_descr_get_doc(FtObject *self, void *closure)
+{
+    const char *doc = ((DescrObject *)self)->def.member->doc;
+    return doc != NULL ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+}
+
+static FtObject *
+getset_descr_get_doc(FtObject *self, void *closure)
+{
+    const char *doc = ((DescrObject *)self)->def.getset->doc;
+    return doc != NULL ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+}
+
+static const FtGetSetDef member_descr_getset[] = {
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__doc__", .get = member_descr_get_doc},
+    {0},
+};
+
+static const FtGetSetDef getset_descr_getset[] = {
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__doc__", .get = getset_descr_get_doc},
+    {0},
+};
+
+static FtObject *method_descr_get_doc(FtObject *self, void *closure);
+static FtObject *method_descr_get_text_signature(FtObject *self, void *closure);
+
+static const FtGetSetDef method_descr_getset[] = {
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__doc__", .get = method_descr_get_doc},
+    {.name = "__text_signature__", .get = method_descr_get_text_signature},
     {0},
 };
 
@@ -458,12 +531,54 @@ cfunction_repr(FtObject *op)
                                   f->self->ob_type->tp_name, (void *)f->self);
 }
 
+// True when cfunction_call_def refuses the call itself (keywords or a count its convention forbids).
+static bool
+call_shape_refused(const FtMethodDef *def, Ft_ssize nargs, FtObject *kwnames)
+{
+    int conv = def->flags & (FT_METH_NOARGS | FT_METH_O | FT_METH_FASTCALL | FT_METH_KEYWORDS);
+    if (kwnames != NULL && ft_tuple_size(kwnames) > 0 && conv != (FT_METH_FASTCALL | FT_METH_KEYWORDS))
+        return true;
+    return (conv == FT_METH_NOARGS && nargs != 0) || (conv == FT_METH_O && nargs != 1);
+}
+
+// True when def is a method of the module's type (m.__dir__), not a function of the module:
+// such a method has no module, so its error names it bare ("__dir__()").
+static bool
+def_of_module_type(FtObject *module, const FtMethodDef *def)
+{
+    for (FtTypeObject *t = module->ob_type; t != NULL; t = t->tp_base) {
+        for (const FtMethodDef *m = t->tp_methods; m != NULL && m->name != NULL; m++) {
+            if (m == def)
+                return true;
+        }
+    }
+    return false;
+}
+
 static FtObject *
 cfunction_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
     FtCFunctionObject *f = (FtCFunctionObject *)op;
-    return cfunction_call_def(f->def, cfunction_owner(f->self), f->self, args,
-                              ft_vectorcall_nargs(nargsf), kwnames);
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (f->self == NULL || !ft_module_check(f->self))
+        return cfunction_call_def(f->def, cfunction_owner(f->self), NULL, f->self, args, nargs,
+                                  kwnames);
+    if (!call_shape_refused(f->def, nargs, kwnames) || def_of_module_type(f->self, f->def))
+        return cfunction_call_def(f->def, NULL, NULL, f->self, args, nargs, kwnames);
+    // The error names a module function as "sys.getrecursionlimit()", except for builtins
+    // (CPython's _PyObject_FunctionStr); the name is looked up only on this error path.
+    FtObject *name = ft_object_get_attr_cstr_ref(f->self, "__name__");
+    if (name == NULL)
+        ft_error_clear();
+    const char *owner = NULL;
+    Ft_ssize size;
+    if (name != NULL && ft_str_check(name) && !ft_str_equal_cstr(name, "builtins"))
+        owner = ft_str_as_utf8(name, &size);
+    if (owner == NULL)
+        ft_error_clear();
+    FtObject *res = cfunction_call_def(f->def, NULL, owner, f->self, args, nargs, kwnames);
+    ft_xdecref(name);
+    return res;
 }
 
 static FtObject *
@@ -567,18 +682,121 @@ cfunction_get_module(FtObject *self, void *closure)
     return res;
 }
 
+// CPython's docstring convention: a doc that starts "name(sig)\n--\n\n" carries the signature
+// that __text_signature__ reports, and __doc__ is the rest. Returns the rest; *sig and *sig_len
+// give the "(...)" part, or NULL when the doc has none.
+static const char *
+split_doc(const char *name, const char *doc, const char **sig, size_t *sig_len)
+{
+    *sig = NULL;
+    *sig_len = 0;
+    if (doc == NULL)
+        return NULL;
+    size_t n = strlen(name);
+    if (strncmp(doc, name, n) != 0 || doc[n] != '(')
+        return doc;
+    const char *end = strstr(doc, ")\n--\n\n");
+    if (end == NULL)
+        return doc;
+    *sig = doc + n;
+    *sig_len = (size_t)(end + 1 - *sig);
+    return end + 6;
+}
+
 static FtObject *
 cfunction_get_text_signature(FtObject *self, void *closure)
 {
-    return ft_none_ref();   // TODO(#4): the "name(sig)\n--\n\n" prefix of the doc
+    const FtMethodDef *def = ((FtCFunctionObject *)self)->def;
+    const char *sig;
+    size_t len;
+    split_doc(def->name, def->doc, &sig, &len);
+    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
 }
 
 static FtObject *
 cfunction_get_doc(FtObject *self, void *closure)
 {
-    const char *doc = ((FtCFunctionObject *)self)->def->doc;
-    return doc != NULL ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+    const FtMethodDef *def = ((FtCFunctionObject *)self)->def;
+    const char *sig;
+    size_t len;
+    const char *doc = split_doc(def->name, def->doc, &sig, &len);
+    return doc != NULL && *doc != '\0' ? ft_str_from_cstr_ref(doc) : ft_none_ref();
 }
+
+static FtObject *
+method_descr_get_text_signature(FtObject *self, void *closure)
+{
+    const FtMethodDef *def = ((DescrObject *)self)->def.method;
+    const char *sig;
+    size_t len;
+    split_doc(def->name, def->doc, &sig, &len);
+    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
+}
+
+static FtObject *
+method_descr_get_doc(FtObject *self, void *closure)
+{
+    const FtMethodDef *def = ((DescrObject *)self)->def.method;
+    const char *sig;
+    size_t len;
+    const char *doc = split_doc(def->name, def->doc, &sig, &len);
+    return doc != NULL && *doc != '\0' ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+}
+
+// A module-level builtin pickles as its name; a method bound to an object as
+// getattr(self, name).
+// (getattr, (owner, name)): a __reduce__ value that finds the object again by name.
+static FtObject *
+reduce_to_getattr_ref(FtObject *owner, FtObject *name)
+{
+    FtObject *builtins = ft_interp_main()->builtins_dict, *getattr = NULL;
+    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, "getattr", &getattr) : 0;
+    if (r <= 0) {
+        if (r == 0)
+            ft_error_set_string(&ft_exc_runtime_error, "lost builtins.getattr");
+        return NULL;
+    }
+    FtObject *res = NULL;
+    FtObject *args = ft_tuple_pack_ref(2, owner, name);
+    if (args != NULL)
+        res = ft_tuple_pack_ref(2, getattr, args);
+    ft_xdecref(args);
+    ft_decref(getattr);
+    return res;
+}
+
+static FtObject *
+cfunction_reduce(FtObject *self)
+{
+    FtCFunctionObject *f = (FtCFunctionObject *)self;
+    if (f->self == NULL || ft_module_check(f->self))
+        return ft_str_from_cstr_ref(f->def->name);
+    FtObject *name = ft_str_from_cstr_ref(f->def->name);
+    if (name == NULL)
+        return NULL;
+    FtObject *res = reduce_to_getattr_ref(f->self, name);
+    ft_decref(name);
+    return res;
+}
+
+// method, wrapper and member descriptors pickle as getattr(objclass, name) (CPython's
+// descr_reduce); getset and classmethod descriptors do not pickle.
+static FtObject *
+descr_reduce(FtObject *self)
+{
+    DescrObject *d = (DescrObject *)self;
+    return reduce_to_getattr_ref((FtObject *)d->type, d->name);
+}
+
+static const FtMethodDef descr_methods[] = {
+    {.name = "__reduce__", .fn.noargs = descr_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
+static const FtMethodDef cfunction_methods[] = {
+    {.name = "__reduce__", .fn.noargs = cfunction_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
 
 static const FtGetSetDef cfunction_getset[] = {
     {.name = "__name__", .get = cfunction_get_name},
@@ -762,11 +980,44 @@ wrap_contains(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *k
     return r < 0 ? NULL : ft_bool_from(r);
 }
 
+// object.__setattr__(int, ...) must not skip the C-level setattro that type(self) really uses
+// (CPython's hackcheck): find the base that defined type(self)'s slot, then walk towards object
+// and refuse when a C override sits between it and the wrapped function. Python classes' slots
+// are transparent.
+static int
+setattr_hackcheck(FtObject *self, FtSetAttroFunc func, const char *what)
+{
+    FtTypeObject *type = self->ob_type, *defining = type;
+    FtObject *mro = type->tp_mro;
+    if (mro == NULL)
+        return 0;
+    for (Ft_ssize i = ft_tuple_size(mro) - 1; i >= 0; i--) {
+        FtTypeObject *base = (FtTypeObject *)ft_tuple_get_item_borrow(mro, i);
+        if (!ft_type_setattro_is_python(base->tp_setattro) && base->tp_setattro == type->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (FtTypeObject *base = defining; base != NULL; base = base->tp_base) {
+        if (base->tp_setattro == func)
+            break;
+        if (!ft_type_setattro_is_python(base->tp_setattro)) {
+            ft_error_format(&ft_exc_type_error, "can't apply this %s to %s object", what,
+                            type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static FtObject *
 wrap_setattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
              GenericSlot wrapped, const FtSlotDef *def)
 {
-    if (check_args(nargs, 2) < 0)
+    // CPython unpacks these arguments by name, so its count error names the method.
+    if (nargs != 2)
+        return ft_error_format(&ft_exc_type_error, "__setattr__ expected 2 arguments, got %zd", nargs);
+    if (setattr_hackcheck(self, (FtSetAttroFunc)wrapped, "__setattr__") < 0)
         return NULL;
     return ((FtSetAttroFunc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
 }
@@ -777,6 +1028,8 @@ wrap_delattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
 {
     if (check_args(nargs, 1) < 0)
         return NULL;
+    if (setattr_hackcheck(self, (FtSetAttroFunc)wrapped, "__delattr__") < 0)
+        return NULL;
     return ((FtSetAttroFunc)wrapped)(self, args[0], NULL) < 0 ? NULL : ft_none_ref();
 }
 
@@ -784,8 +1037,9 @@ static FtObject *
 wrap_setitem(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
              GenericSlot wrapped, const FtSlotDef *def)
 {
-    if (check_args(nargs, 2) < 0)
-        return NULL;
+    // CPython unpacks these arguments by name, so its count error names the method.
+    if (nargs != 2)
+        return ft_error_format(&ft_exc_type_error, "__setitem__ expected 2 arguments, got %zd", nargs);
     return ((FtObjObjArgProc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
 }
 
@@ -803,7 +1057,9 @@ wrap_descr_get(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
                GenericSlot wrapped, const FtSlotDef *def)
 {
     if (nargs < 1 || nargs > 2)
-        return ft_error_format(&ft_exc_type_error, "expected 1 or 2 arguments, got %zd", nargs);
+        return ft_error_format(&ft_exc_type_error, "__get__ expected %s%d argument%s, got %zd",
+                               nargs < 1 ? "at least " : "at most ", nargs < 1 ? 1 : 2,
+                               nargs < 1 ? "" : "s", nargs);
     FtObject *obj = args[0] == FT_NONE ? NULL : args[0];
     FtObject *type = nargs == 2 && args[1] != FT_NONE ? args[1] : NULL;
     if (obj == NULL && type == NULL)
@@ -815,8 +1071,8 @@ static FtObject *
 wrap_descr_set(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
                GenericSlot wrapped, const FtSlotDef *def)
 {
-    if (check_args(nargs, 2) < 0)
-        return NULL;
+    if (nargs != 2)
+        return ft_error_format(&ft_exc_type_error, "__set__ expected 2 arguments, got %zd", nargs);
     return ((FtDescrSetFunc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
 }
 
@@ -841,6 +1097,17 @@ wrap_init(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnam
           GenericSlot wrapped, const FtSlotDef *def)
 {
     return ((FtInitFunc)wrapped)(self, args, (size_t)nargs, kwnames) < 0 ? NULL : ft_none_ref();
+}
+
+// __del__ from tp_finalize, which reports its own errors (as unraisable) and returns nothing.
+static FtObject *
+wrap_del(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames,
+         GenericSlot wrapped, const FtSlotDef *def)
+{
+    if (check_args(nargs, 0) < 0)
+        return NULL;
+    ((FtDestructor)wrapped)(self);
+    return ft_none_ref();
 }
 
 #define TP(name, slot, wrapper) {name, SLOT_TP, offsetof(FtTypeObject, slot), wrapper, 0, 0}
@@ -871,6 +1138,7 @@ static const FtSlotDef slotdefs[] = {
     TP("__set__", tp_descr_set, wrap_descr_set),
     TP("__delete__", tp_descr_set, wrap_descr_delete),
     TPKW("__init__", tp_init, wrap_init),
+    TP("__del__", tp_finalize, wrap_del),
     AM("__await__", am_await, wrap_unary),
     AM("__aiter__", am_aiter, wrap_unary),
     AM("__anext__", am_anext, wrap_unary),
@@ -1071,6 +1339,39 @@ method_wrapper_call(FtObject *op, FtObject *const *args, size_t nargsf, FtObject
                              kwnames);
 }
 
+// A bound slot wrapper names itself after its descriptor; __self__ is the bound object.
+static FtObject *
+method_wrapper_get_name(FtObject *op, void *closure)
+{
+    return descr_get_name(((FtMethodWrapperObject *)op)->descr, closure);
+}
+
+static FtObject *
+method_wrapper_get_qualname(FtObject *op, void *closure)
+{
+    return descr_get_qualname(((FtMethodWrapperObject *)op)->descr, closure);
+}
+
+static FtObject *
+method_wrapper_get_objclass(FtObject *op, void *closure)
+{
+    return descr_get_objclass(((FtMethodWrapperObject *)op)->descr, closure);
+}
+
+static FtObject *
+method_wrapper_get_self(FtObject *op, void *closure)
+{
+    return ft_new_ref(((FtMethodWrapperObject *)op)->self);
+}
+
+static const FtGetSetDef method_wrapper_getset[] = {
+    {.name = "__name__", .get = method_wrapper_get_name},
+    {.name = "__qualname__", .get = method_wrapper_get_qualname},
+    {.name = "__objclass__", .get = method_wrapper_get_objclass},
+    {.name = "__self__", .get = method_wrapper_get_self},
+    {0},
+};
+
 /* --- Type objects --- */
 
 #define DESCR_TYPE_FLAGS (FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION)
@@ -1084,7 +1385,9 @@ FtTypeObject ft_method_descr_type = {
     .tp_repr = method_descr_repr,
     .tp_call = method_descr_call,
     .tp_descr_get = method_descr_get,
-    .tp_getset = descr_getset,
+    .tp_getset = method_descr_getset,
+    .tp_members = descr_members,
+    .tp_methods = descr_methods,
 };
 
 FtTypeObject ft_classmethod_descr_type = {
@@ -1096,7 +1399,8 @@ FtTypeObject ft_classmethod_descr_type = {
     .tp_repr = method_descr_repr,
     .tp_call = classmethod_descr_call,
     .tp_descr_get = classmethod_descr_get,
-    .tp_getset = descr_getset,
+    .tp_getset = method_descr_getset,
+    .tp_members = descr_members,
 };
 
 FtTypeObject ft_member_descr_type = {
@@ -1108,7 +1412,9 @@ FtTypeObject ft_member_descr_type = {
     .tp_repr = member_descr_repr,
     .tp_descr_get = member_descr_get,
     .tp_descr_set = member_descr_set,
-    .tp_getset = descr_getset,
+    .tp_getset = member_descr_getset,
+    .tp_members = descr_members,
+    .tp_methods = descr_methods,
 };
 
 FtTypeObject ft_getset_descr_type = {
@@ -1120,7 +1426,8 @@ FtTypeObject ft_getset_descr_type = {
     .tp_repr = getset_descr_repr,
     .tp_descr_get = getset_descr_get,
     .tp_descr_set = getset_descr_set,
-    .tp_getset = descr_getset,
+    .tp_getset = getset_descr_getset,
+    .tp_members = descr_members,
 };
 
 FtTypeObject ft_cfunction_type = {
@@ -1134,6 +1441,7 @@ FtTypeObject ft_cfunction_type = {
     .tp_hash = cfunction_hash,
     .tp_richcompare = cfunction_richcompare,
     .tp_call = cfunction_call,
+    .tp_methods = cfunction_methods,
     .tp_getset = cfunction_getset,
 };
 
@@ -1147,6 +1455,8 @@ FtTypeObject ft_wrapper_descr_type = {
     .tp_call = wrapper_descr_call,
     .tp_descr_get = wrapper_descr_get,
     .tp_getset = descr_getset,
+    .tp_members = descr_members,
+    .tp_methods = descr_methods,
 };
 
 FtTypeObject ft_method_wrapper_type = {
@@ -1158,6 +1468,7 @@ FtTypeObject ft_method_wrapper_type = {
     .tp_traverse = method_wrapper_traverse,
     .tp_repr = method_wrapper_repr,
     .tp_call = method_wrapper_call,
+    .tp_getset = method_wrapper_getset,
 };
 
 int

@@ -14,6 +14,9 @@
 #include "objects/typevar.h"         // ft_typevar_init_types
 #include "objects/type.h"
 
+#include <stddef.h>   // offsetof
+
+#include "objects/dict.h"          // ft_dict_*
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/function.h"      // ft_method_new_ref
 #include "objects/int.h"           // ft_bool_from
@@ -21,6 +24,7 @@
 #include "objects/str.h"           // ft_str_*
 #include "objects/tuple.h"         // ft_tuple_*
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "sync/atomic.h"           // ft_atomic_store_ptr_release
 
 typedef struct PropertyObject {
     FtObject ob_base;
@@ -28,7 +32,7 @@ typedef struct PropertyObject {
     FtObject *fset;
     FtObject *fdel;
     FtObject *doc;        // NULL or any object
-    FtObject *name;       // NULL or a str (__set_name__)
+    FtObject *name;       // NULL or what __set_name__ was given (None included, as CPython keeps it)
     bool getter_doc;      // doc came from fget.__doc__
 } PropertyObject;
 
@@ -36,6 +40,7 @@ typedef struct PropertyObject {
 typedef struct WrapperObject {
     FtObject ob_base;
     FtObject *callable;   // strong; immutable after __init__
+    FtObject *dict;       // the instance __dict__: ft_object_dict_ptr's protocol (objects/type.h)
 } WrapperObject;
 
 /* --- Helpers --- */
@@ -111,11 +116,24 @@ property_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kw
     store_field(&p->fget, v[0]);
     store_field(&p->fset, v[1]);
     store_field(&p->fdel, v[2]);
-    store_field(&p->doc, doc);
+    if (self->ob_type == &ft_property_type)
+        store_field(&p->doc, doc);
     p->getter_doc = getter_doc;
     FT_END_CRITICAL_SECTION_OBJECT();
+    int r = 0;
+    if (self->ob_type != &ft_property_type) {
+        // A subclass's own (class-level) __doc__ would shadow the slot: the doc goes into the
+        // instance instead, and a subclass without an instance dict silently drops it.
+        FtObject *key = ft_str_intern_cstr_ref("__doc__");
+        r = key != NULL ? ft_object_set_attr(self, key, doc != NULL ? doc : FT_NONE) : -1;
+        ft_xdecref(key);
+        if (r < 0 && ft_error_matches(&ft_exc_attribute_error)) {
+            ft_error_clear();
+            r = 0;
+        }
+    }
     ft_xdecref(fget_doc);
-    return 0;
+    return r;
 }
 
 static void
@@ -224,7 +242,9 @@ property_copy(FtObject *self, int which, FtObject *func)
     FtObject *res = ft_object_vectorcall_ref((FtObject *)self->ob_type, v, 4, NULL);
     if (res != NULL && ft_object_type_check(res, &ft_property_type) && p->name != NULL) {
         PropertyObject *q = (PropertyObject *)res;
-        store_field(&q->name, p->name);   // unpublished: only this thread has it
+        FtObject *old = q->name;   // unpublished: only this thread has it
+        q->name = ft_new_ref(p->name);
+        ft_xdecref(old);
     }
     return res;
 }
@@ -253,49 +273,14 @@ property_set_name(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (nargs != 2)
         return ft_error_format(&ft_exc_type_error, "__set_name__() takes 2 positional arguments "
                                "but %zd were given", nargs);
+    PropertyObject *p = (PropertyObject *)self;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    store_field(&((PropertyObject *)self)->name, args[1]);
+    // Unlike the accessors, the name keeps None: errors then say "property None of ...".
+    FtObject *old = p->name;
+    p->name = ft_new_ref(args[1]);
+    ft_xdecref(old);
     FT_END_CRITICAL_SECTION_OBJECT();
     return ft_none_ref();
-}
-
-static FtObject *
-field_or_none(FtObject *v)
-{
-    return v != NULL ? ft_new_ref(v) : ft_none_ref();
-}
-
-static FtObject *
-property_get_fget(FtObject *self, void *closure)
-{
-    return field_or_none(((PropertyObject *)self)->fget);
-}
-
-static FtObject *
-property_get_fset(FtObject *self, void *closure)
-{
-    return field_or_none(((PropertyObject *)self)->fset);
-}
-
-static FtObject *
-property_get_fdel(FtObject *self, void *closure)
-{
-    return field_or_none(((PropertyObject *)self)->fdel);
-}
-
-static FtObject *
-property_get_doc(FtObject *self, void *closure)
-{
-    return field_or_none(((PropertyObject *)self)->doc);
-}
-
-static int
-property_set_doc(FtObject *self, FtObject *value, void *closure)
-{
-    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    store_field(&((PropertyObject *)self)->doc, value);
-    FT_END_CRITICAL_SECTION_OBJECT();
-    return 0;
 }
 
 static FtObject *
@@ -305,6 +290,19 @@ property_get_name(FtObject *self, void *closure)
     if (name == NULL && !ft_error_occurred())
         ft_error_format(&ft_exc_attribute_error, "'property' object has no attribute '__name__'");
     return name;
+}
+
+// property.__name__ = v stores v (any object) as the name; del reverts to fget.__name__.
+static int
+property_set_name_attr(FtObject *self, FtObject *value, void *closure)
+{
+    PropertyObject *p = (PropertyObject *)self;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    FtObject *old = p->name;
+    p->name = value != NULL ? ft_new_ref(value) : NULL;
+    ft_xdecref(old);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return 0;
 }
 
 // True if any of the callables has a true __isabstractmethod__.
@@ -351,12 +349,18 @@ static const FtMethodDef property_methods[] = {
     {0},
 };
 
+// Members, as CPython's: the accessors read-only ("readonly attribute"), __doc__ writable (the
+// member setter stores under the object's critical section; None and NULL both read as None).
+static const FtMemberDef property_members[] = {
+    {"__doc__", FT_MEMBER_OBJECT, offsetof(PropertyObject, doc), 0, NULL},
+    {"fget", FT_MEMBER_OBJECT, offsetof(PropertyObject, fget), FT_MEMBER_READONLY, NULL},
+    {"fset", FT_MEMBER_OBJECT, offsetof(PropertyObject, fset), FT_MEMBER_READONLY, NULL},
+    {"fdel", FT_MEMBER_OBJECT, offsetof(PropertyObject, fdel), FT_MEMBER_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 static const FtGetSetDef property_getset[] = {
-    {.name = "fget", .get = property_get_fget},
-    {.name = "fset", .get = property_get_fset},
-    {.name = "fdel", .get = property_get_fdel},
-    {.name = "__doc__", .get = property_get_doc, .set = property_set_doc},
-    {.name = "__name__", .get = property_get_name},
+    {.name = "__name__", .get = property_get_name, .set = property_set_name_attr},
     {.name = "__isabstractmethod__", .get = property_get_isabstract},
     {0},
 };
@@ -373,6 +377,7 @@ FtTypeObject ft_property_type = {
     .tp_init = property_init,
     .tp_new = ft_object_new_default,
     .tp_methods = property_methods,
+    .tp_members = property_members,
     .tp_getset = property_getset,
     .tp_doc = "Property attribute.",
 };
@@ -382,7 +387,8 @@ FtTypeObject ft_property_type = {
 static int
 wrapper_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
-    const char *name = self->ob_type == &ft_classmethod_type ? "classmethod" : "staticmethod";
+    const char *name = ft_type_is_subtype(self->ob_type, &ft_classmethod_type) ? "classmethod"
+                                                                           : "staticmethod";
     if (kwnames != NULL && ft_tuple_size(kwnames) > 0) {
         ft_error_format(&ft_exc_type_error, "%s() takes no keyword arguments", name);
         return -1;
@@ -397,6 +403,18 @@ wrapper_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwn
     ((WrapperObject *)self)->callable = ft_new_ref(args[0]);
     ft_xdecref(old);
     FT_END_CRITICAL_SECTION_OBJECT();
+    // As functools.wraps: the wrapped callable's names and doc become the wrapper's own.
+    static const char *const copied[] = {"__module__", "__name__", "__qualname__", "__doc__"};
+    for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
+        FtObject *key = ft_str_intern_cstr_ref(copied[i]), *value = NULL;
+        int r = key != NULL ? ft_object_lookup_attr(args[0], key, &value) : -1;
+        if (r > 0)
+            r = ft_object_set_attr(self, key, value);
+        ft_xdecref(value);
+        ft_xdecref(key);
+        if (r < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -404,27 +422,26 @@ static void
 wrapper_dealloc(FtObject *self)
 {
     ft_xdecref(((WrapperObject *)self)->callable);
+    ft_xdecref(((WrapperObject *)self)->dict);
     ft_object_free_memory(self);
 }
 
 static int
 wrapper_traverse(FtObject *self, FtVisitProc visit, void *arg)
 {
-    FtObject *c = ((WrapperObject *)self)->callable;
-    return c != NULL ? visit(c, arg) : 0;
+    FtObject *c = ((WrapperObject *)self)->callable, *d = ((WrapperObject *)self)->dict;
+    int r = c != NULL ? visit(c, arg) : 0;
+    return r == 0 && d != NULL ? visit(d, arg) : r;
 }
 
 static FtObject *
 wrapper_repr(FtObject *self)
 {
     FtObject *c = ((WrapperObject *)self)->callable;
-    return ft_str_from_format_ref("<%s(%R)>", self->ob_type->tp_name, c != NULL ? c : FT_NONE);
-}
-
-static FtObject *
-wrapper_get_func(FtObject *self, void *closure)
-{
-    return field_or_none(((WrapperObject *)self)->callable);
+    // The base type's name, also for subclasses (as CPython's cm_repr / sm_repr).
+    const char *name = ft_type_is_subtype(self->ob_type, &ft_classmethod_type) ? "classmethod"
+                                                                                : "staticmethod";
+    return ft_str_from_format_ref("<%s(%R)>", name, c != NULL ? c : FT_NONE);
 }
 
 static FtObject *
@@ -434,9 +451,101 @@ wrapper_get_isabstract(FtObject *self, void *closure)
     return any_abstract(&c, 1);
 }
 
+static FtObject *
+wrapper_get_dict(FtObject *self, void *closure)
+{
+    return ft_object_get_dict_ref(self);
+}
+
+// `w.__dict__ = d` (CPython's PyObject_GenericSetDict), with ft_object_dict_ptr's store protocol.
+static int
+wrapper_set_dict(FtObject *self, FtObject *value, void *closure)
+{
+    if (value == NULL) {
+        ft_error_set_string(&ft_exc_type_error, "cannot delete __dict__");
+        return -1;
+    }
+    if (!ft_dict_check(value)) {
+        ft_error_format(&ft_exc_type_error, "__dict__ must be set to a dictionary, not a '%.200s'",
+                        value->ob_type->tp_name);
+        return -1;
+    }
+    FtObject **dp = ft_object_dict_ptr(self);
+    FtObject *old;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    old = *dp;
+    // release: pairs with the acquire load of lock-free readers of the dict pointer.
+    ft_atomic_store_ptr_release((void **)dp, ft_new_ref(value));
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_xdecref(old);
+    return 0;
+}
+
+// __annotations__ / __annotate__ (closure: the name): the value stored in the wrapper's dict,
+// else the wrapped callable's, which is then remembered there (CPython's
+// descriptor_get_wrapped_attribute).
+static FtObject *
+wrapper_get_wrapped_attr(FtObject *self, void *closure)
+{
+    FtObject *dict = ft_object_get_dict_ref(self), *value = NULL;
+    if (dict == NULL)
+        return NULL;
+    int r = ft_dict_get_item_str_ref(dict, (const char *)closure, &value);
+    if (r == 0) {
+        FtObject *c = ((WrapperObject *)self)->callable;
+        value = ft_object_get_attr_cstr_ref(c != NULL ? c : FT_NONE, (const char *)closure);
+        if (value == NULL || ft_dict_set_item_str(dict, (const char *)closure, value) < 0)
+            r = -1;
+    }
+    ft_decref(dict);
+    if (r < 0) {
+        ft_xdecref(value);
+        return NULL;
+    }
+    return value;
+}
+
+static int
+wrapper_set_wrapped_attr(FtObject *self, FtObject *value, void *closure)
+{
+    FtObject *dict = ft_object_get_dict_ref(self);
+    if (dict == NULL)
+        return -1;
+    int r;
+    if (value != NULL) {
+        r = ft_dict_set_item_str(dict, (const char *)closure, value);
+    } else {
+        FtObject *key = ft_str_intern_cstr_ref((const char *)closure);
+        r = key != NULL ? ft_dict_del_item(dict, key) : -1;
+        if (r < 0 && ft_error_matches(&ft_exc_key_error)) {
+            ft_error_clear();
+            ft_error_set_object(&ft_exc_attribute_error, key);
+        }
+        ft_xdecref(key);
+    }
+    ft_decref(dict);
+    return r;
+}
+
+static const FtMethodDef wrapper_methods[] = {
+    {.name = "__class_getitem__", .fn.o = ft_generic_alias_class_getitem_ref,
+     .flags = FT_METH_O | FT_METH_CLASS, .doc = "See PEP 585"},
+    {0},
+};
+
+// Read-only members, as CPython's ("readonly attribute" on assignment); None before __init__.
+static const FtMemberDef wrapper_members[] = {
+    {"__func__", FT_MEMBER_OBJECT, offsetof(WrapperObject, callable), FT_MEMBER_READONLY, NULL},
+    {"__wrapped__", FT_MEMBER_OBJECT, offsetof(WrapperObject, callable), FT_MEMBER_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 static const FtGetSetDef wrapper_getset[] = {
-    {.name = "__func__", .get = wrapper_get_func},
-    {.name = "__wrapped__", .get = wrapper_get_func},
+    {.name = "__dict__", .get = wrapper_get_dict, .set = wrapper_set_dict},
+    {.name = "__annotations__", .get = wrapper_get_wrapped_attr, .set = wrapper_set_wrapped_attr,
+     .closure = "__annotations__"},
+    {.name = "__annotate__", .get = wrapper_get_wrapped_attr, .set = wrapper_set_wrapped_attr,
+     .closure = "__annotate__"},
     {.name = "__isabstractmethod__", .get = wrapper_get_isabstract},
     {0},
 };
@@ -479,7 +588,10 @@ FtTypeObject ft_classmethod_type = {
     .tp_descr_get = classmethod_descr_get,
     .tp_init = wrapper_init,
     .tp_new = ft_object_new_default,
+    .tp_methods = wrapper_methods,
+    .tp_members = wrapper_members,
     .tp_getset = wrapper_getset,
+    .tp_dictoffset = offsetof(WrapperObject, dict),
     .tp_doc = "Convert a function to be a class method.",
 };
 
@@ -495,7 +607,10 @@ FtTypeObject ft_staticmethod_type = {
     .tp_descr_get = staticmethod_descr_get,
     .tp_init = wrapper_init,
     .tp_new = ft_object_new_default,
+    .tp_methods = wrapper_methods,
+    .tp_members = wrapper_members,
     .tp_getset = wrapper_getset,
+    .tp_dictoffset = offsetof(WrapperObject, dict),
     .tp_doc = "Convert a function to be a static method.",
 };
 

@@ -952,7 +952,7 @@ iter_begin(IterState *it, FtObject *iterable)
     it->seq = NULL;
     it->iter = NULL;
     it->index = 0;
-    if (ft_tuple_check(iterable)) {
+    if (iterable->ob_type == &ft_tuple_type) {   // a subclass may override __iter__
         it->seq = iterable;
         return 0;
     }
@@ -1071,7 +1071,7 @@ dict_merge_from_pairs(FtDictObject *d, FtObject *seq, int override)
     for (Ft_ssize i = 0; (item = iter_next_ref(&it)) != NULL; i++) {
         FtObject *pair[2] = {NULL, NULL};
         Ft_ssize n = -1;
-        if (ft_tuple_check(item)) {
+        if (item->ob_type == &ft_tuple_type) {   // a subclass's __iter__ gives the pair
             n = ft_tuple_size(item);
             if (n == 2) {
                 pair[0] = ft_new_ref(ft_tuple_get_item_borrow(item, 0));
@@ -1568,11 +1568,9 @@ dict_fromkeys(FtObject *cls, FtObject *const *args, Ft_ssize nargs)
     FtObject *d = ft_object_vectorcall_ref(cls, NULL, 0, NULL);
     if (d == NULL)
         return NULL;
-    if (!ft_dict_check(d)) {
-        // TODO(#4): non-dict results (CPython then calls d[key] = value through the protocol).
-        ft_decref(d);
-        return ft_error_format(&ft_exc_type_error, "fromkeys: class did not return a dict");
-    }
+    // Only an exact dict is filled directly: a subclass's __setitem__ (or whatever the class
+    // returned) sees every key, as in CPython.
+    bool exact = ft_dict_check_exact(d);
     IterState it;
     if (iter_begin(&it, args[0]) < 0) {
         ft_decref(d);
@@ -1581,7 +1579,7 @@ dict_fromkeys(FtObject *cls, FtObject *const *args, Ft_ssize nargs)
     FtObject *key;
     int r = 0;
     while ((key = iter_next_ref(&it)) != NULL) {
-        r = ft_dict_set_item(d, key, value);
+        r = exact ? ft_dict_set_item(d, key, value) : ft_object_set_item(d, key, value);
         ft_decref(key);
         if (r < 0)
             break;
@@ -1602,15 +1600,24 @@ dict_contains_method(FtObject *self, FtObject *key)
 }
 
 static FtObject *
-dict_len_method(FtObject *self)
-{
-    return ft_int_from_int64_ref(ft_dict_size(self));
-}
-
-static FtObject *
 dict_getitem_method(FtObject *self, FtObject *key)
 {
     return dict_subscript(self, key);
+}
+
+// __sizeof__(): the object plus its keys object when it has one of its own. The fields read are
+// immutable in a keys object, and the section keeps it from being retired meanwhile.
+static FtObject *
+dict_sizeof_method(FtObject *self)
+{
+    size_t size = (size_t)self->ob_type->tp_basicsize;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    FtDictKeys *k = dict_keys_acquire((FtDictObject *)self);
+    if (!k->is_static)
+        size += sizeof(FtDictKeys) + ((size_t)1 << k->log2_index_bytes) +
+                (size_t)usable_fraction((Ft_ssize)1 << k->log2_size) * sizeof(FtDictEntry);
+    FT_END_CRITICAL_SECTION();
+    return ft_int_from_int64_ref((int64_t)size);
 }
 
 /* --- Type object --- */
@@ -1655,10 +1662,11 @@ static FtNumberMethods dict_as_number = {
 static const FtMethodDef dict_methods[] = {
     {"__reversed__", {.noargs = dict_reversed_method}, FT_METH_NOARGS,
      "Return a reverse iterator over the dict keys."},
-    {"__contains__", {.o = dict_contains_method}, FT_METH_O,
+    {"__contains__", {.o = dict_contains_method}, FT_METH_O | FT_METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
-    {"__getitem__", {.o = dict_getitem_method}, FT_METH_O, "Return self[key]."},
-    {"__len__", {.noargs = dict_len_method}, FT_METH_NOARGS, "Return len(self)."},
+    {"__getitem__", {.o = dict_getitem_method}, FT_METH_O | FT_METH_COEXIST, "Return self[key]."},
+    {"__sizeof__", {.noargs = dict_sizeof_method}, FT_METH_NOARGS,
+     "Return the size of the dict in memory, in bytes."},
     {"get", {.fast = dict_get}, FT_METH_FASTCALL,
      "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", {.fast = dict_setdefault}, FT_METH_FASTCALL,

@@ -13,19 +13,18 @@
 // guarded_by(the iterator's ob_mutex); __next__ holds both the iterator's and the dict's sections
 // (FT_BEGIN_CRITICAL_SECTION2_OBJECT), so concurrent next() calls on one iterator are serialized and
 // each sees a consistent table. The reverse iterators follow the same rule. The set operations and
-// comparisons of keys/items views copy both operands into new sets first (no section held while
-// hashing or comparing runs Python code).
-//
-// Missing (TODO(#4)): view.mapping (needs a mappingproxy constructor from objects/type.c),
-// __length_hint__ of the forward iterators.
+// comparisons of keys/items views hold no section while hashing or comparing runs Python code: they
+// copy operands into new sets, or test membership item by item through the views.
+
 #include <stdlib.h>   // realloc free
 
 #include "objects/dict.h"
 
-#include "objects/abstract.h"     // ft_object_get_iter_ref ft_iter_next_ref
+#include "objects/abstract.h"     // ft_object_get_iter_ref ft_iter_next_ref ft_iter_reduce_ref
 #include "objects/error.h"        // ft_error_* ft_exc_*
 #include "objects/set.h"          // ft_set_new_ref ft_anyset_check
 #include "objects/int.h"          // ft_bool_from ft_int_from_int64_ref
+#include "objects/list.h"         // ft_list_new_ref ft_list_extend
 #include "objects/method_def.h"   // FtMethodDef FT_METH_*
 #include "objects/object.h"       // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/str.h"          // ft_str_*
@@ -205,16 +204,136 @@ view_sub(FtObject *a, FtObject *b)
     return view_set_op(a, b, "difference_update");
 }
 
+// items ^ items: pairs of one dict whose key is missing from the other or maps to an unequal value,
+// found by key lookups and value comparisons, so values need not be hashable (CPython's
+// dictitems_xor).
 static FtObject *
-view_xor(FtObject *a, FtObject *b)
+items_xor(FtObject *a, FtObject *b)
 {
-    return view_set_op(a, b, "symmetric_difference_update");
+    FtObject *remaining = ft_dict_copy_ref(((FtDictViewObject *)a)->dict);
+    if (remaining == NULL)
+        return NULL;
+    FtObject *result = ft_set_new_ref(NULL);
+    FtObject *it = result != NULL ? ft_object_get_iter_ref(b) : NULL;
+    if (it == NULL)
+        goto error;
+    for (;;) {
+        FtObject *pair;
+        int r = ft_iter_next_ref(it, &pair);
+        if (r == 0)
+            break;
+        if (r < 0)
+            goto error;
+        FtObject *key = ft_tuple_get_item_borrow(pair, 0);
+        FtObject *mine;
+        r = ft_dict_get_item_ref(remaining, key, &mine);
+        if (r > 0) {
+            r = ft_object_rich_compare_bool(mine, ft_tuple_get_item_borrow(pair, 1), FT_EQ);
+            ft_decref(mine);
+            if (r > 0)
+                r = ft_dict_del_item(remaining, key);
+            else if (r == 0)
+                r = ft_set_add(result, pair);
+        } else if (r == 0) {
+            r = ft_set_add(result, pair);
+        }
+        ft_decref(pair);
+        if (r < 0)
+            goto error;
+    }
+    ft_decref(it);
+    FtObject *rest = ft_dict_view_new_ref(remaining, &ft_dict_items_type);
+    FtObject *done = rest != NULL ? ft_object_call_method_cstr_ref(result, "update", &rest, 1) : NULL;
+    ft_xdecref(rest);
+    ft_decref(remaining);
+    if (done == NULL) {
+        ft_decref(result);
+        return NULL;
+    }
+    ft_decref(done);
+    return result;
+
+error:
+    ft_xdecref(it);
+    ft_xdecref(result);
+    ft_decref(remaining);
+    return NULL;
 }
 
 static FtObject *
+view_xor(FtObject *a, FtObject *b)
+{
+    if (a->ob_type == &ft_dict_items_type && b->ob_type == &ft_dict_items_type)
+        return items_xor(a, b);
+    return view_set_op(a, b, "symmetric_difference_update");
+}
+
+static bool
+is_view_set(FtObject *op)
+{
+    return op->ob_type == &ft_dict_keys_type || op->ob_type == &ft_dict_items_type;
+}
+
+// view & other (either side): CPython's _PyDictView_Intersect, whose choice of which operand to
+// iterate decides which of two equal objects (1 or 1.0) lands in the result, and whose membership
+// test through the view gives the dict's "cannot use 'T' as a dict key" error.
+static FtObject *
 view_and(FtObject *a, FtObject *b)
 {
-    return view_set_op(a, b, "intersection_update");
+    FtObject *self = a, *other = b;
+    if (!is_view_set(self)) {
+        self = b;
+        other = a;
+    }
+    Ft_ssize len_self = ft_object_size(self);
+    if (len_self < 0)
+        return NULL;
+    if (other->ob_type == &ft_set_type) {
+        Ft_ssize len_other = ft_object_size(other);
+        if (len_other < 0)
+            return NULL;
+        if (len_self <= len_other)
+            return ft_object_call_method_cstr_ref(other, "intersection", &self, 1);
+    }
+    if (is_view_set(other)) {
+        Ft_ssize len_other = ft_object_size(other);
+        if (len_other < 0)
+            return NULL;
+        if (len_other > len_self) {
+            FtObject *tmp = self;
+            self = other;
+            other = tmp;
+        }
+    }
+    FtObject *result = ft_set_new_ref(NULL);
+    if (result == NULL)
+        return NULL;
+    FtObject *it = ft_object_get_iter_ref(other);
+    if (it == NULL) {
+        ft_decref(result);
+        return NULL;
+    }
+    int (*contains)(FtObject *, FtObject *) =
+        self->ob_type == &ft_dict_keys_type ? keys_view_contains : items_view_contains;
+    for (;;) {
+        FtObject *item;
+        int r = ft_iter_next_ref(it, &item);
+        if (r == 0)
+            break;
+        if (r > 0) {
+            r = contains(self, item);
+            if (r > 0)
+                r = ft_set_add(result, item);
+            ft_decref(item);
+        }
+        if (r < 0) {
+            ft_decref(it);
+            ft_decref(result);
+            return NULL;
+        }
+    }
+    ft_decref(it);
+    return result;
 }
 
 static FtNumberMethods view_as_number = {
@@ -231,25 +350,76 @@ is_set_like(FtObject *op)
            op->ob_type == &ft_dict_items_type;
 }
 
-// ==, !=, <, <=, >, >= of a keys/items view with a set or another such view: the comparison of the
-// two as sets (CPython's dictview_richcompare).
+// 1 when every item of a is in b (b's own `in`, so an items view compares values and needs no
+// hashable values), 0 otherwise, -1 with an exception.
+static int
+all_contained_in(FtObject *a, FtObject *b)
+{
+    FtObject *it = ft_object_get_iter_ref(a);
+    if (it == NULL)
+        return -1;
+    int ok = 1;
+    for (;;) {
+        FtObject *item;
+        int r = ft_iter_next_ref(it, &item);
+        if (r <= 0) {
+            if (r < 0)
+                ok = -1;
+            break;
+        }
+        ok = ft_sequence_contains(b, item);
+        ft_decref(item);
+        if (ok <= 0)
+            break;
+    }
+    ft_decref(it);
+    return ok;
+}
+
+// ==, !=, <, <=, >, >= of a keys/items view with a set or another such view: subset tests by
+// membership after comparing the sizes (CPython's dictview_richcompare). v is the view.
 static FtObject *
 view_richcompare(FtObject *v, FtObject *w, int op)
 {
-    if (!is_set_like(v) || !is_set_like(w))
+    if (!is_set_like(w))
         return FT_NOT_IMPLEMENTED;
-    FtObject *sv = ft_set_new_ref(v);
-    if (sv == NULL)
+    Ft_ssize len_v = ft_object_size(v);
+    if (len_v < 0)
         return NULL;
-    FtObject *sw = ft_set_new_ref(w);
-    if (sw == NULL) {
-        ft_decref(sv);
+    Ft_ssize len_w = ft_object_size(w);
+    if (len_w < 0)
         return NULL;
+    int ok = 0;
+    switch (op) {
+    case FT_EQ:
+    case FT_NE:
+        if (len_v == len_w)
+            ok = all_contained_in(v, w);
+        if (op == FT_NE && ok >= 0)
+            ok = !ok;
+        break;
+    case FT_LT:
+        if (len_v < len_w)
+            ok = all_contained_in(v, w);
+        break;
+    case FT_LE:
+        if (len_v <= len_w)
+            ok = all_contained_in(v, w);
+        break;
+    case FT_GT:
+        if (len_v > len_w)
+            ok = all_contained_in(w, v);
+        break;
+    case FT_GE:
+        if (len_v >= len_w)
+            ok = all_contained_in(w, v);
+        break;
+    default:
+        break;
     }
-    FtObject *res = ft_object_rich_compare_ref(sv, sw, op);
-    ft_decref(sv);
-    ft_decref(sw);
-    return res;
+    if (ok < 0)
+        return NULL;
+    return ft_bool_from(ok);
 }
 
 // isdisjoint(other, /)
@@ -280,6 +450,21 @@ view_isdisjoint(FtObject *self, FtObject *other)
 }
 
 /* --- Iterators --- */
+
+// (iter, (list(copy),)): what __reduce__ of every dict iterator returns, copy being a fresh
+// iterator at the same position (consumed here, so the original does not move). Steals copy.
+static FtObject *
+reduce_from_copy(FtObject *copy)
+{
+    if (copy == NULL)
+        return NULL;
+    FtObject *items = ft_list_new_ref(0), *res = NULL;
+    if (items != NULL && ft_list_extend(items, copy) == 0)
+        res = ft_iter_reduce_ref("iter", items, NULL);
+    ft_xdecref(items);
+    ft_decref(copy);
+    return res;
+}
 
 FtObject *
 ft_dict_iter_new_ref(FtObject *dict, FtTypeObject *type)
@@ -407,10 +592,10 @@ itemiter_next(FtObject *op)
 typedef struct {
     FtObject ob_base;
     FtObject *dict;   // immutable after publish: a strong reference
-    Ft_ssize used;    // immutable after publish: the dict's size at creation
+    Ft_ssize used;    // guarded_by(ob_mutex): the dict's size at creation, -1 after a size change
     Ft_ssize pos;     // guarded_by(ob_mutex): ft_dict_prev's cursor
     Ft_ssize len;     // guarded_by(ob_mutex): items still expected
-    int done;         // guarded_by(ob_mutex): 1 once exhausted or after the size error
+    int done;         // guarded_by(ob_mutex): 1 once exhausted
 } DictRevIterObject;
 
 // which: 0 keys, 1 values, 2 items.
@@ -464,7 +649,7 @@ reviter_next(FtObject *op)
     if (!it->done) {
         if (ft_dict_size(it->dict) != it->used) {
             ft_error_set_string(&ft_exc_runtime_error, "dictionary changed size during iteration");
-            it->done = 1;
+            it->used = -1;   // sticky, as CPython: every later step raises too
             r = -1;
         } else if (ft_dict_prev(it->dict, &it->pos, &key, &value)) {
             // Take the references before the sections end: the dict may change afterwards.
@@ -511,9 +696,29 @@ reviter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(n);
 }
 
+// __reduce__()
+static FtObject *
+reviter_reduce(FtObject *op)
+{
+    DictRevIterObject *it = (DictRevIterObject *)op;
+    DictRevIterObject *copy = (DictRevIterObject *)ft_object_new_of_type(op->ob_type, 0);
+    if (copy == NULL)
+        return NULL;
+    copy->dict = ft_new_ref(it->dict);   // unpublished: plain stores
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    copy->used = it->used;
+    copy->pos = it->pos;
+    copy->len = it->len;
+    copy->done = it->done;
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    return reduce_from_copy((FtObject *)copy);
+}
+
 static const FtMethodDef reviter_methods[] = {
     {"__length_hint__", {.noargs = reviter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = reviter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -595,6 +800,44 @@ DICT_VIEW_TYPE(ft_dict_values_type, "dict_values", values_view_as_sequence, NULL
 DICT_VIEW_TYPE(ft_dict_items_type, "dict_items", items_view_as_sequence, &view_as_number,
                view_richcompare, setview_methods)
 
+// __reduce__()
+static FtObject *
+iter_reduce(FtObject *op)
+{
+    FtDictIterObject *it = (FtDictIterObject *)op;
+    FtDictIterObject *copy = (FtDictIterObject *)ft_object_new_of_type(op->ob_type, 0);
+    if (copy == NULL)
+        return NULL;
+    copy->dict = ft_new_ref(it->dict);   // unpublished: plain stores
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    copy->pos = it->pos;
+    copy->used = it->used;
+    copy->len = it->len;
+    copy->done = it->done;
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    return reduce_from_copy((FtObject *)copy);
+}
+
+// __length_hint__(): the items still expected, 0 once done or after a size change (CPython's
+// dictiter_len).
+static FtObject *
+iter_length_hint(FtObject *op)
+{
+    FtDictIterObject *it = (FtDictIterObject *)op;
+    Ft_ssize n;
+    FT_BEGIN_CRITICAL_SECTION2_OBJECT(it, it->dict);
+    n = it->done || it->used != ft_dict_size(it->dict) ? 0 : it->len;
+    FT_END_CRITICAL_SECTION2_OBJECT();
+    return ft_int_from_int64_ref(n);
+}
+
+static const FtMethodDef iter_methods[] = {
+    {"__length_hint__", {.noargs = iter_length_hint}, FT_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = iter_reduce}, FT_METH_NOARGS, "Return state information for pickling."},
+    {NULL, {NULL}, 0, NULL},
+};
+
 #define DICT_ITER_TYPE(cname, pyname, next)                                     \
     FtTypeObject cname = {                                                      \
         .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                   \
@@ -607,6 +850,7 @@ DICT_VIEW_TYPE(ft_dict_items_type, "dict_items", items_view_as_sequence, &view_a
         .tp_getattro = ft_object_generic_get_attr_ref,                          \
         .tp_iter = iter_self,                                                   \
         .tp_iternext = next,                                                    \
+        .tp_methods = iter_methods,                                             \
     };
 
 DICT_ITER_TYPE(ft_dict_keyiterator_type, "dict_keyiterator", keyiter_next)

@@ -282,4 +282,23 @@ void ft_error_bad_internal_call(void);
 // The preallocated MemoryError instance (immortal), set by ft_exceptions_init.
 FtObject *ft_error_memory_error_instance_borrow(void);
 
+// The candidate (a list of str) closest to name by CPython's suggestion distance, for "Did you
+// mean" texts: a new reference, or NULL (no exception) when none is close enough. Any thread.
+FtObject *ft_error_closest_name_ref(FtObject *candidates, FtObject *name);
+
+// Raises TypeError "f() got an unexpected keyword argument 'key'", with CPython 3.14's "Did you
+// mean 'x'?" when one of names[0..n) (the function's keyword parameters) is close to key.
+void ft_error_unexpected_keyword(const char *fname, FtObject *key, const char *const *names, int n);
+
+// Raises TypeError "fname() argdesc must be expected, not T" (CPython's _PyArg_BadArgument), with
+// T the type name of arg, or "None" when arg is None. argdesc is e.g. "argument", "argument 2" or
+// "argument 'name'". Always returns NULL, for `return ft_error_bad_argument(...)`.
+FtObject *ft_error_bad_argument(const char *fname, const char *argdesc, const char *expected,
+                                FtObject *arg);
+
+// Reports the current exception (cleared) through sys.unraisablehook, as CPython's
+// PyErr_FormatUnraisable: err_msg (a str, or NULL for "Exception ignored in") and obj (or NULL) head
+// the report. Before sys exists the exception is only cleared. Any attached thread.
+void ft_error_write_unraisable(FtObject *err_msg, FtObject *obj);
+
 #endif // FT_OBJECTS_ERROR_H

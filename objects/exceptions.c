@@ -20,14 +20,14 @@
 // are released after the section ends. Construction (__new__/__init__ before publication) is
 // single-threaded. The types are static, readied at start-up.
 //
-// Missing (TODO(#4)): OSError's winerror (Windows); the subclasses' own __reduce__ (ImportError's
-// and OSError's state).
+// Missing (TODO(#4)): OSError's winerror (Windows).
 #include <errno.h>    // ENOENT EAGAIN ...
 #include <stddef.h>   // offsetof
 #include <stdio.h>    // snprintf
 
 #include "objects/error.h"
 
+#include "objects/abstract.h"          // ft_sequence_tuple_ref
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/bytearray.h"     // ft_bytearray_check ft_bytearray_to_bytes_ref
 #include "objects/bytes.h"         // ft_bytes_check ft_bytes_size ft_bytes_data
@@ -142,8 +142,10 @@ base_exc_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject 
     FtObject *self = ft_object_new_of_type(type, 0);
     if (self == NULL)
         return NULL;
-    // Keyword arguments are left to __init__ (subclasses may accept some).
-    EXC(self)->args = ft_tuple_from_array_ref(args, ft_vectorcall_nargs(nargsf));
+    // Keyword arguments are left to __init__ (subclasses may accept some). A MemoryError starts
+    // with empty args: CPython hands out preallocated instances, and only __init__ sets them.
+    Ft_ssize nargs = type == &ft_exc_memory_error ? 0 : ft_vectorcall_nargs(nargsf);
+    EXC(self)->args = ft_tuple_from_array_ref(args, nargs);
     if (EXC(self)->args == NULL) {
         ft_decref(self);
         return NULL;
@@ -277,12 +279,10 @@ base_exc_set_args(FtObject *self, FtObject *value, void *closure)
         ft_error_set_string(&ft_exc_type_error, "args may not be deleted");
         return -1;
     }
-    if (!ft_tuple_check(value)) {   // TODO(#4): any iterable (tuple(value))
-        ft_error_format(&ft_exc_type_error, "'%.200s' object is not iterable",
-                        value->ob_type->tp_name);
+    FtObject *args = ft_sequence_tuple_ref(value);   // any iterable, as tuple(value)
+    if (args == NULL)
         return -1;
-    }
-    exc_field_set_steal(self, &EXC(self)->args, ft_new_ref(value));
+    exc_field_set_steal(self, &EXC(self)->args, args);
     return 0;
 }
 
@@ -538,14 +538,21 @@ parse_keywords(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
 {
     if (kwnames == NULL)
         return 0;
+    Ft_ssize nnames = 0;
+    while (names[nnames] != NULL)
+        nnames++;
+    if (ft_tuple_size(kwnames) > nnames) {
+        ft_error_format(&ft_exc_type_error, "%s() takes at most %zd keyword argument%s (%zd given)",
+                        self->ob_type->tp_name, nnames, nnames == 1 ? "" : "s", ft_tuple_size(kwnames));
+        return -1;
+    }
     for (Ft_ssize i = 0; i < ft_tuple_size(kwnames); i++) {
         FtObject *key = ft_tuple_get_item_borrow(kwnames, i);
         int k = 0;
         while (names[k] != NULL && !ft_str_equal_cstr(key, names[k]))
             k++;
         if (names[k] == NULL) {
-            ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'",
-                            self->ob_type->tp_name, key);
+            ft_error_unexpected_keyword(self->ob_type->tp_name, key, names, (int)nnames);
             return -1;
         }
         out[k] = args[nargs + i];
@@ -1004,21 +1011,25 @@ syntax_error_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject
         set_field_ref(self, &e->msg, args[0]);
     if (nargs != 2)
         return 0;
-    FtObject *info = args[1];
-    if (!ft_tuple_check(info)) {   // TODO(#4): any iterable (tuple(info))
-        ft_error_format(&ft_exc_type_error, "'%.200s' object is not iterable", info->ob_type->tp_name);
+    FtObject *info = ft_sequence_tuple_ref(args[1]);   // any iterable, as tuple(info)
+    if (info == NULL)
         return -1;
-    }
     Ft_ssize n = ft_tuple_size(info);
     if (n < 4 || n > 7) {
         ft_error_format(&ft_exc_type_error, "function takes at %s %d arguments (%zd given)",
                         n < 4 ? "least" : "most", n < 4 ? 4 : 7, n);
+        ft_decref(info);
         return -1;
     }
     FtObject **fields[] = {&e->filename, &e->lineno, &e->offset, &e->text, &e->end_lineno,
                            &e->end_offset, &e->metadata};
     for (Ft_ssize i = 0; i < 7; i++)
         set_field_ref(self, fields[i], i < n ? ft_tuple_get_item_borrow(info, i) : NULL);
+    ft_decref(info);
+    if (n == 5) {
+        ft_error_format(&ft_exc_type_error, "end_offset must be provided when end_lineno is provided");
+        return -1;
+    }
     return 0;
 }
 
@@ -1410,6 +1421,157 @@ static const FtMemberDef unicode_error_members[] = {
     {0},
 };
 
+/* --- __reduce__ of the subclasses with state outside args --- */
+
+// The instance dict (a new reference) or NULL, read under the lock so that a concurrent __dict__
+// assignment cannot free it.
+static FtObject *
+exc_dict_ref(FtObject *self)
+{
+    FtObject *dict;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    dict = EXC(self)->dict;
+    if (dict != NULL)
+        ft_incref(dict);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return dict;
+}
+
+// A copy of the instance dict (a new dict when there is none), to which state is added.
+static FtObject *
+exc_dict_copy_ref(FtObject *self)
+{
+    FtObject *dict = exc_dict_ref(self);
+    if (dict == NULL)
+        return ft_dict_new_ref();
+    FtObject *copy = ft_dict_copy_ref(dict);
+    ft_decref(dict);
+    return copy;
+}
+
+// Adds field (a new reference or NULL, consumed) to dict as key unless it is NULL. 0 or -1.
+static int
+state_add_steal(FtObject *dict, const char *key, FtObject *field)
+{
+    if (field == NULL)
+        return 0;
+    int r = ft_dict_set_item_str(dict, key, field);
+    ft_decref(field);
+    return r;
+}
+
+// (type(self), args) or (type(self), args, state) when state is not NULL (state consumed).
+static FtObject *
+reduce_value_steal(FtObject *self, FtObject *args, FtObject *state)
+{
+    FtObject *res = state != NULL ? ft_tuple_pack_ref(3, (FtObject *)self->ob_type, args, state)
+                                  : ft_tuple_pack_ref(2, (FtObject *)self->ob_type, args);
+    ft_xdecref(state);
+    return res;
+}
+
+// ImportError's state: the dict plus name, path and name_from when any is set; else the dict.
+static FtObject *
+import_error_reduce(FtObject *self)
+{
+    FtImportErrorObject *e = IMPORTERR(self);
+    FtObject *fields[3] = {exc_field_get_ref(self, &e->name), exc_field_get_ref(self, &e->path),
+                           exc_field_get_ref(self, &e->name_from)};
+    static const char *const keys[3] = {"name", "path", "name_from"};
+    FtObject *state;
+    if (fields[0] != NULL || fields[1] != NULL || fields[2] != NULL) {
+        state = exc_dict_copy_ref(self);
+        for (int i = 0; i < 3; i++) {
+            if (state != NULL && fields[i] != NULL && ft_dict_set_item_str(state, keys[i], fields[i]) < 0) {
+                ft_decref(state);
+                state = NULL;
+            }
+        }
+    } else {
+        state = exc_dict_ref(self);
+    }
+    bool failed = state == NULL && (fields[0] != NULL || fields[1] != NULL || fields[2] != NULL);
+    for (int i = 0; i < 3; i++)
+        ft_xdecref(fields[i]);
+    if (failed)
+        return NULL;
+    FtObject *args = ft_exception_get_args_ref(self);
+    FtObject *res = reduce_value_steal(self, args, state);
+    ft_decref(args);
+    return res;
+}
+
+static const FtMethodDef import_error_methods[] = {
+    {.name = "__reduce__", .fn.noargs = import_error_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
+// AttributeError's state: the dict plus name and args (never obj, which is often unpicklable).
+static FtObject *
+attribute_error_getstate(FtObject *self)
+{
+    FtObject *state = exc_dict_copy_ref(self);
+    if (state == NULL)
+        return NULL;
+    if (state_add_steal(state, "name", exc_field_get_ref(self, &ATTRERR(self)->name)) < 0 ||
+        state_add_steal(state, "args", ft_exception_get_args_ref(self)) < 0) {
+        ft_decref(state);
+        return NULL;
+    }
+    return state;
+}
+
+static FtObject *
+attribute_error_reduce(FtObject *self)
+{
+    FtObject *state = attribute_error_getstate(self);
+    if (state == NULL)
+        return NULL;
+    FtObject *args = ft_exception_get_args_ref(self);
+    FtObject *res = reduce_value_steal(self, args, state);
+    ft_decref(args);
+    return res;
+}
+
+static const FtMethodDef attribute_error_methods[] = {
+    {.name = "__getstate__", .fn.noargs = attribute_error_getstate, .flags = FT_METH_NOARGS},
+    {.name = "__reduce__", .fn.noargs = attribute_error_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
+// OSError: args as the constructor wants them back, (errno, strerror, filename[, None, filename2])
+// when a filename was split off, and the dict when there is one.
+static FtObject *
+os_error_reduce(FtObject *self)
+{
+    FtOSErrorObject *e = OSERR(self);
+    FtObject *args = ft_exception_get_args_ref(self);
+    FtObject *filename = exc_field_get_ref(self, &e->filename);
+    FtObject *filename2 = exc_field_get_ref(self, &e->filename2);
+    if (ft_tuple_size(args) == 2 && filename != NULL) {
+        FtObject *full = filename2 != NULL
+                             ? ft_tuple_pack_ref(5, ft_tuple_get_item_borrow(args, 0),
+                                                 ft_tuple_get_item_borrow(args, 1), filename, FT_NONE,
+                                                 filename2)
+                             : ft_tuple_pack_ref(3, ft_tuple_get_item_borrow(args, 0),
+                                                 ft_tuple_get_item_borrow(args, 1), filename);
+        ft_decref(args);
+        args = full;
+    }
+    ft_xdecref(filename);
+    ft_xdecref(filename2);
+    if (args == NULL)
+        return NULL;
+    FtObject *res = reduce_value_steal(self, args, exc_dict_ref(self));
+    ft_decref(args);
+    return res;
+}
+
+static const FtMethodDef os_error_methods[] = {
+    {.name = "__reduce__", .fn.noargs = os_error_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
 /* --- Type objects --- */
 
 // The slots each layout sets; everything else is inherited from the base by ft_type_ready.
@@ -1429,11 +1591,12 @@ static const FtMemberDef unicode_error_members[] = {
 #define LAYOUT_IMPORT                                                                    \
     .tp_basicsize = sizeof(FtImportErrorObject), .tp_init = import_error_init,             \
     .tp_clear = import_error_clear, .tp_traverse = import_error_traverse,                  \
-    .tp_str = import_error_str, .tp_members = import_error_members
+    .tp_str = import_error_str, .tp_members = import_error_members,                        \
+    .tp_methods = import_error_methods
 #define LAYOUT_ATTR                                                                      \
     .tp_basicsize = sizeof(FtAttributeErrorObject), .tp_init = attribute_error_init,       \
     .tp_clear = attribute_error_clear, .tp_traverse = attribute_error_traverse,            \
-    .tp_members = attribute_error_members
+    .tp_members = attribute_error_members, .tp_methods = attribute_error_methods
 #define LAYOUT_NAME                                                                      \
     .tp_basicsize = sizeof(FtNameErrorObject), .tp_init = name_error_init,                 \
     .tp_clear = name_error_clear, .tp_traverse = name_error_traverse,                      \
@@ -1442,17 +1605,26 @@ static const FtMemberDef unicode_error_members[] = {
 #define LAYOUT_OS                                                                        \
     .tp_basicsize = sizeof(FtOSErrorObject), .tp_new = os_error_new, .tp_init = os_error_init, \
     .tp_clear = os_error_clear, .tp_traverse = os_error_traverse, .tp_str = os_error_str,      \
-    .tp_members = os_error_members, .tp_getset = os_error_getset
+    .tp_members = os_error_members, .tp_getset = os_error_getset, .tp_methods = os_error_methods
 #define LAYOUT_SYNTAX                                                                    \
     .tp_basicsize = sizeof(FtSyntaxErrorObject), .tp_init = syntax_error_init,             \
     .tp_clear = syntax_error_clear, .tp_traverse = syntax_error_traverse,                  \
     .tp_str = syntax_error_str, .tp_members = syntax_error_members
 
-// BaseExceptionGroup's slots are filled by ft_exception_group_init_slots (exception_group.c).
-#define LAYOUT_EG .tp_basicsize = sizeof(FtBaseExceptionGroupObject)
+// BaseExceptionGroup.__init__: BaseException's, but a function of its own, so that the group
+// type shows __init__ in its dict as CPython's does.
+static int
+exception_group_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    return base_exc_init(self, args, nargsf, kwnames);
+}
+
+// BaseExceptionGroup's other slots are filled by ft_exception_group_init_slots (exception_group.c).
+#define LAYOUT_EG .tp_basicsize = sizeof(FtBaseExceptionGroupObject), .tp_init = exception_group_init
 #define LAYOUT_EGSUB .tp_basicsize = 0
 #define LAYOUT_UNICODE(init, str)                                                        \
-    .tp_basicsize = sizeof(FtUnicodeErrorObject), .tp_init = init, .tp_str = str,           \
+    .tp_basicsize = sizeof(FtUnicodeErrorObject), .tp_new = base_exc_new, .tp_init = init, \
+    .tp_str = str,                                                                          \
     .tp_clear = unicode_error_clear, .tp_traverse = unicode_error_traverse,                 \
     .tp_members = unicode_error_members
 #define LAYOUT_UENC LAYOUT_UNICODE(unicode_encode_error_init, unicode_encode_error_str)

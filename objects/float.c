@@ -12,22 +12,27 @@
 //   every slot, method, property, float()      | lock-free (immutable values)
 //   ft_float_init_types                        | start-up only (single thread)
 //
-// Missing (TODO(#4)): float(bytes); Unicode digits beyond float_format's; a free list.
+// Missing (TODO(#4)): float() of buffer objects other than bytes, bytearray and memoryview;
+// Unicode digits beyond float_format's; a free list.
 #include <errno.h>   // errno ERANGE
 #include <math.h>    // fmod floor ceil pow modf frexp isnan isinf isfinite copysign round fabs
+#include <stdio.h>   // snprintf
 
 #include "objects/float.h"
 
 #include "objects/abstract_number.h"   // ft_number_as_ssize ft_number_index_ref
 #include "objects/bigint.h"            // ft_bigint_*
+#include "objects/bytes.h"             // ft_bytes_view
 #include "objects/complex.h"           // ft_complex_type (negative ** fractional)
 #include "objects/error.h"             // ft_error_* ft_exc_*
 #include "objects/float_format.h"      // ft_float_repr ft_float_format ...
 #include "objects/int.h"               // ft_int_* FT_TRUE
+#include "objects/memoryview.h"        // ft_memoryview_check ft_memoryview_to_bytes_ref
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef
 #include "objects/object.h"            // ft_object_* FT_OBJECT_HEAD_INIT
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_pack_ref
+#include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 
 /* --- Internal API --- */
 
@@ -73,6 +78,66 @@ float_from_str(FtObject *s)
     return ft_float_from_double_ref(d);
 }
 
+// float(b) for bytes and bytearray: the ASCII text parsed as float(str) does. Returns false
+// (nothing raised) when x is neither; otherwise true with *result set, or NULL and the exception.
+static bool
+float_from_bytes_like(FtObject *x, FtObject **result)
+{
+    double d = 0.0;
+    FtNumError err;
+    int r = -1;
+    int viewed;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(x);
+    const char *data;
+    Ft_ssize size;
+    viewed = ft_bytes_view(x, &data, &size);
+    if (viewed) {
+        // Only ASCII text: bytes are not decoded, so b'\xd9\xa1' is no Arabic digit.
+        bool ascii = true;
+        for (Ft_ssize i = 0; i < size; i++)
+            ascii = ascii && (unsigned char)data[i] < 0x80;
+        r = ascii ? ft_float_from_string(data, (size_t)size, &d, &err) : -1;
+        if (!ascii)
+            err.kind = FT_NUM_ERROR_VALUE;
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (!viewed)
+        return false;
+    if (r == 0) {
+        *result = ft_float_from_double_ref(d);
+    } else if (err.kind == FT_NUM_ERROR_VALUE) {
+        // The message shows the object's repr (b'x'), not the text's.
+        *result = ft_error_format(&ft_exc_value_error, "could not convert string to float: %R", x);
+    } else {
+        *result = float_raise(&err);
+    }
+    return true;
+}
+
+// The value of r, the result of x.__float__(): an exact float, or (deprecated) a float subclass,
+// else TypeError. Consumes r; returns 0 with *out set, or -1.
+static int
+float_dunder_result_steal(FtObject *x, FtObject *r, double *out)
+{
+    if (!ft_float_check(r)) {
+        ft_error_format(&ft_exc_type_error, "%.50s.__float__ returned non-float (type %.50s)",
+                        x->ob_type->tp_name, r->ob_type->tp_name);
+        ft_decref(r);
+        return -1;
+    }
+    if (!ft_object_is_exact(r, &ft_float_type)) {
+        char method[64];
+        snprintf(method, sizeof method, "%.50s.__float__", x->ob_type->tp_name);
+        if (ft_number_warn_subclass_result(method, r, "float") < 0) {
+            ft_decref(r);
+            return -1;
+        }
+    }
+    *out = ft_float_value(r);
+    ft_decref(r);
+    return 0;
+}
+
 FtObject *
 ft_float_from_object_ref(FtObject *x)
 {
@@ -83,14 +148,9 @@ ft_float_from_object_ref(FtObject *x)
         FtObject *r = nb->nb_float(x);
         if (r == NULL || ft_object_is_exact(r, &ft_float_type))
             return r;
-        if (!ft_float_check(r)) {
-            ft_error_format(&ft_exc_type_error, "%.50s.__float__ returned non-float (type %.50s)",
-                            x->ob_type->tp_name, r->ob_type->tp_name);
-            ft_decref(r);
+        double d;
+        if (float_dunder_result_steal(x, r, &d) < 0)
             return NULL;
-        }
-        double d = ft_float_value(r);   // TODO(#4): DeprecationWarning for a float subclass
-        ft_decref(r);
         return ft_float_from_double_ref(d);
     }
     if (nb != NULL && nb->nb_index != NULL) {
@@ -106,6 +166,22 @@ ft_float_from_object_ref(FtObject *x)
         return ft_float_from_double_ref(ft_float_value(x));
     if (ft_str_check(x))
         return float_from_str(x);
+    FtObject *res;
+    if (float_from_bytes_like(x, &res))
+        return res;
+    if (ft_memoryview_check(x)) {
+        FtObject *b = ft_memoryview_to_bytes_ref(x);
+        if (b == NULL)
+            return NULL;
+        float_from_bytes_like(b, &res);
+        ft_decref(b);
+        if (res == NULL && ft_error_matches(&ft_exc_value_error)) {
+            // The message quotes the memoryview object, not the bytes it views, as CPython's does.
+            ft_error_clear();
+            ft_error_format(&ft_exc_value_error, "could not convert string to float: %R", x);
+        }
+        return res;
+    }
     return ft_error_format(&ft_exc_type_error,
                            "float() argument must be a string or a real number, not '%.200s'",
                            x->ob_type->tp_name);
@@ -545,6 +621,41 @@ float_fromhex(FtObject *type, FtObject *arg)
     return r;
 }
 
+// float.from_number(number, /) @classmethod
+// A number only (no strings): __float__, then __index__; a subclass is built as cls(value).
+static FtObject *
+float_from_number(FtObject *type, FtObject *number)
+{
+    if (ft_object_is_exact(number, &ft_float_type) && (FtTypeObject *)type == &ft_float_type)
+        return ft_new_ref(number);
+    double d;
+    FtNumberMethods *nb = number->ob_type->tp_as_number;
+    if (ft_float_check(number)) {
+        d = ft_float_value(number);
+    } else if (nb != NULL && nb->nb_float != NULL) {
+        FtObject *r = nb->nb_float(number);
+        if (r == NULL || float_dunder_result_steal(number, r, &d) < 0)
+            return NULL;
+    } else if (nb != NULL && nb->nb_index != NULL) {
+        FtObject *i = ft_number_index_ref(number);
+        if (i == NULL)
+            return NULL;
+        int rc = int_to_double(i, &d);
+        ft_decref(i);
+        if (rc < 0)
+            return NULL;
+    } else {
+        return ft_error_format(&ft_exc_type_error, "must be real number, not %.50s",
+                               number->ob_type->tp_name);
+    }
+    FtObject *f = ft_float_from_double_ref(d);
+    if (f == NULL || (FtTypeObject *)type == &ft_float_type)
+        return f;
+    FtObject *r = ft_object_vectorcall_ref(type, &f, 1, NULL);
+    ft_decref(f);
+    return r;
+}
+
 // float.__getformat__(typestr) @classmethod
 static FtObject *
 float_getformat(FtObject *type, FtObject *arg)
@@ -552,7 +663,7 @@ float_getformat(FtObject *type, FtObject *arg)
     (void)type;
     if (!ft_str_check(arg))
         return ft_error_format(&ft_exc_type_error, "__getformat__() argument must be str, not "
-                               "%.200s", arg->ob_type->tp_name);
+                               "%.200s", arg == FT_NONE ? "None" : arg->ob_type->tp_name);
     if (!ft_str_equal_cstr(arg, "double") && !ft_str_equal_cstr(arg, "float"))
         return ft_error_format(&ft_exc_value_error,
                                "__getformat__() argument 1 must be 'double' or 'float'");
@@ -564,8 +675,7 @@ static FtObject *
 float_format_method(FtObject *self, FtObject *spec)
 {
     if (!ft_str_check(spec))
-        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
-                               spec->ob_type->tp_name);
+        return ft_error_bad_argument("__format__", "argument", "str", spec);
     Ft_ssize len;
     const char *s = ft_str_as_utf8(spec, &len);
     if (s == NULL)
@@ -664,6 +774,8 @@ static const FtMethodDef float_methods[] = {
     {"is_integer", {.noargs = float_is_integer}, FT_METH_NOARGS,
      "Return True if the float is an integer."},
     {"__getnewargs__", {.noargs = float_getnewargs}, FT_METH_NOARGS, NULL},
+    {"from_number", {.o = float_from_number}, FT_METH_O | FT_METH_CLASS,
+     "Convert real number to a floating-point number."},
     {"__getformat__", {.o = float_getformat}, FT_METH_O | FT_METH_CLASS,
      "You probably don't want to use this function."},
     {"__format__", {.o = float_format_method}, FT_METH_O,

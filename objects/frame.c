@@ -36,13 +36,15 @@
 //   exc.__traceback__      ft_traceback_here updates it under the exception's critical section
 //
 // Missing (TODO(#4)): PEP 667's FrameLocalsProxy (f_locals of a function frame is a dict snapshot);
-// sys.settrace (f_trace is stored but never called; f_lineno cannot be assigned); f_generator;
-// frame.clear() of a generator's frame; per-thread bytecode copies in f_lasti.
+// sys.settrace (f_trace is stored but never called; f_lineno cannot be assigned); frame.clear()
+// of a generator's frame that runs on another thread or never started; per-thread bytecode copies
+// in f_lasti.
 #include <stddef.h>   // offsetof
 #include <string.h>   // memcpy
 
 #include "objects/frame.h"
 
+#include "eval/call.h"                 // ft_eval_frame_generator_borrow
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/bytes.h"             // ft_bytes_data ft_bytes_size
 #include "objects/code.h"              // FtCodeObject ft_code_line
@@ -58,6 +60,7 @@
 #include "objects/type.h"              // ft_type_ready
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/runtime_mem.h"       // ft_runtime_mem_alloc ft_runtime_mem_free
+#include "runtime/thread_state.h"      // ft_thread_state_current
 
 #define FRAME_OBJ(op) ((FtFrameObject *)(op))
 #define TB(op) ((FtTracebackObject *)(op))
@@ -306,6 +309,58 @@ frame_get_lineno(FtObject *op, void *closure)
     return ft_int_from_int64_ref(line);
 }
 
+// f_lineno = n jumps only from a trace function, and no trace function ever runs yet (TODO(#4):
+// sys.settrace), so a valid assignment always gets CPython's not-tracing error. Only an exact int
+// is a line number.
+static int
+frame_set_lineno(FtObject *op, FtObject *value, void *closure)
+{
+    (void)op;
+    (void)closure;
+    if (value == NULL) {
+        ft_error_set_string(&ft_exc_attribute_error,
+                            "attribute 'f_lineno' of 'frame' objects cannot be deleted");
+        return -1;
+    }
+    if (value->ob_type != &ft_int_type) {
+        ft_error_set_string(&ft_exc_value_error, "lineno must be an integer");
+        return -1;
+    }
+    ft_error_set_string(&ft_exc_value_error, "f_lineno can only be set in a trace function");
+    return -1;
+}
+
+// f_trace_opcodes is a getset in CPython (not a member like f_trace_lines): its own errors.
+static FtObject *
+frame_get_trace_opcodes(FtObject *op, void *closure)
+{
+    (void)closure;
+    bool on;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    on = FRAME_OBJ(op)->f_trace_opcodes != 0;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return ft_bool_from(on);
+}
+
+static int
+frame_set_trace_opcodes(FtObject *op, FtObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        ft_error_set_string(&ft_exc_attribute_error,
+                            "attribute 'f_trace_opcodes' of 'frame' objects cannot be deleted");
+        return -1;
+    }
+    if (value->ob_type != &ft_bool_type) {
+        ft_error_set_string(&ft_exc_type_error, "attribute value type must be bool");
+        return -1;
+    }
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    FRAME_OBJ(op)->f_trace_opcodes = value == FT_TRUE;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return 0;
+}
+
 static FtObject *
 frame_get_lasti(FtObject *op, void *closure)
 {
@@ -423,14 +478,38 @@ frame_set_trace(FtObject *op, FtObject *value, void *closure)
     return 0;
 }
 
+// frame.f_generator: the generator or coroutine that embeds the frame, else None (also once the
+// frame has been copied out of a finished generator).
+static FtObject *
+frame_get_generator(FtObject *op, void *closure)
+{
+    FtFrame *frame = FRAME_OBJ(op)->frame;
+    if (frame->owner != FT_FRAME_OWNED_BY_GENERATOR)
+        return ft_none_ref();
+    return ft_new_ref(ft_eval_frame_generator_borrow(frame));
+}
+
+// True when frame is on the calling thread's stack of running frames.
+static bool
+frame_is_running_here(const FtFrame *frame)
+{
+    for (FtFrame *fr = ft_thread_state_current()->current_frame; fr != NULL; fr = fr->previous) {
+        if (fr == frame)
+            return true;
+    }
+    return false;
+}
+
 // frame.clear(): drops the locals of a frame that has ended.
 static FtObject *
 frame_clear_method(FtObject *op)
 {
     FtFrameObject *f = FRAME_OBJ(op);
     if (!frame_is_copied(f)) {
-        // TODO(#4): a suspended generator's frame ("cannot clear a suspended frame") and closing a
-        // generator whose frame ended.
+        // A generator's frame that is not running on this thread is suspended. TODO(#4): one
+        // running on another thread, and a generator that never started (CPython closes it).
+        if (f->frame->owner == FT_FRAME_OWNED_BY_GENERATOR && !frame_is_running_here(f->frame))
+            return ft_error_format(&ft_exc_runtime_error, "cannot clear a suspended frame");
         return ft_error_format(&ft_exc_runtime_error, "cannot clear an executing frame");
     }
     FtFrame *copy = f->frame;
@@ -603,19 +682,16 @@ tb_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnam
     }
     FtObject *next = vals[0];
     if (!ft_frame_object_check(vals[1]))
-        return ft_error_format(&ft_exc_type_error,
-                               "traceback() argument 'tb_frame' must be frame, not %.200s",
-                               vals[1]->ob_type->tp_name);
+        return ft_error_bad_argument("traceback", "argument 'tb_frame'", "frame", vals[1]);
     int ints[2];
     for (int j = 0; j < 2; j++) {
-        Ft_ssize v = ft_number_as_ssize(vals[2 + j], &ft_exc_overflow_error);
+        // Clamped to Ft_ssize, so that any value outside int gets the one C-int message.
+        Ft_ssize v = ft_number_as_ssize(vals[2 + j], NULL);
         if (v == -1 && ft_error_occurred())
             return NULL;
-        if (v > INT32_MAX)
+        if (v > INT32_MAX || v < INT32_MIN)
             return ft_error_format(&ft_exc_overflow_error,
-                                   "signed integer is greater than maximum");
-        if (v < INT32_MIN)
-            return ft_error_format(&ft_exc_overflow_error, "signed integer is less than minimum");
+                                   "Python int too large to convert to C int");
         ints[j] = (int)v;
     }
     if (next == FT_NONE)
@@ -713,21 +789,21 @@ tb_dir(FtObject *op)
 
 static const FtGetSetDef frame_getset[] = {
     {.name = "f_code", .get = frame_get_code},
-    {.name = "f_lineno", .get = frame_get_lineno},
+    {.name = "f_lineno", .get = frame_get_lineno, .set = frame_set_lineno},
     {.name = "f_lasti", .get = frame_get_lasti},
     {.name = "f_globals", .get = frame_get_globals},
     {.name = "f_builtins", .get = frame_get_builtins},
     {.name = "f_locals", .get = frame_get_locals},
     {.name = "f_back", .get = frame_get_back},
     {.name = "f_trace", .get = frame_get_trace, .set = frame_set_trace},
+    {.name = "f_generator", .get = frame_get_generator},
+    {.name = "f_trace_opcodes", .get = frame_get_trace_opcodes, .set = frame_set_trace_opcodes},
     {0},
 };
 
 static const FtMemberDef frame_members[] = {
     {.name = "f_trace_lines", .type = FT_MEMBER_BOOL,
      .offset = offsetof(FtFrameObject, f_trace_lines)},
-    {.name = "f_trace_opcodes", .type = FT_MEMBER_BOOL,
-     .offset = offsetof(FtFrameObject, f_trace_opcodes)},
     {0},
 };
 

@@ -13,7 +13,7 @@
 //     value is dropped through ft_qsbr_decref_delayed). Functions use deferred reference counting.
 //   cell: ob_ref written under the cell's critical section, read as the function's attributes.
 //   method: immutable.
-// Missing (TODO(#4)): weak references, __reduce__ for methods.
+// Missing (TODO(#4)): weak references.
 #include <stddef.h>   // offsetof
 #include <stdlib.h>   // malloc free
 
@@ -338,6 +338,8 @@ func_set_annotations(FtObject *op, FtObject *value, void *closure)
         return -1;
     }
     func_replace_steal(op, &FUNC(op)->func_annotations, value != NULL ? ft_new_ref(value) : NULL);
+    // Explicit annotations replace the lazily computed ones for good.
+    func_replace_steal(op, &FUNC(op)->func_annotate, NULL);
     return 0;
 }
 
@@ -358,6 +360,8 @@ func_set_annotate(FtObject *op, FtObject *value, void *closure)
         return -1;
     }
     func_replace_steal(op, &FUNC(op)->func_annotate, ft_new_ref(value));
+    // The cached result of the previous __annotate__ is stale now.
+    func_replace_steal(op, &FUNC(op)->func_annotations, NULL);
     return 0;
 }
 
@@ -463,6 +467,89 @@ static const FtGetSetDef func_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+// function(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None)
+static FtObject *
+func_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    static const char *const params[] = {"code", "globals", "name", "argdefs", "closure",
+                                         "kwdefaults"};
+    FtObject *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    Ft_ssize nkw = kwnames != NULL ? ft_tuple_size(kwnames) : 0;
+    if (nargs + nkw > 6)
+        return ft_error_format(&ft_exc_type_error, "function() takes at most 6 arguments (%zd "
+                               "given)", nargs + nkw);
+    for (Ft_ssize i = 0; i < nargs; i++)
+        v[i] = args[i];
+    for (Ft_ssize k = 0; k < nkw; k++) {
+        FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
+        int j = 0;
+        while (j < 6 && !ft_str_equal_cstr(key, params[j]))
+            j++;
+        if (j == 6)
+            return ft_error_format(&ft_exc_type_error, "function() got an unexpected keyword "
+                                   "argument '%U'", key);
+        if (v[j] != NULL)
+            return ft_error_format(&ft_exc_type_error, "argument for function() given by name "
+                                   "('%s') and position (%d)", params[j], j + 1);
+        v[j] = args[nargs + k];
+    }
+    for (int j = 0; j < 2; j++) {
+        if (v[j] == NULL)
+            return ft_error_format(&ft_exc_type_error, "function() missing required argument "
+                                   "'%s' (pos %d)", params[j], j + 1);
+    }
+    FtObject *code = v[0], *globals = v[1];
+    FtObject *name = v[2] != NULL ? v[2] : FT_NONE, *defaults = v[3] != NULL ? v[3] : FT_NONE;
+    FtObject *closure = v[4] != NULL ? v[4] : FT_NONE;
+    FtObject *kwdefaults = v[5] != NULL ? v[5] : FT_NONE;
+    if (!ft_code_check(code))
+        return ft_error_bad_argument("function", "argument 'code'", "code", code);
+    if (!ft_dict_check(globals))
+        return ft_error_bad_argument("function", "argument 'globals'", "dict", globals);
+    FtCodeObject *co = (FtCodeObject *)code;
+    if (name != FT_NONE && !ft_str_check(name))
+        return ft_error_format(&ft_exc_type_error, "arg 3 (name) must be None or string");
+    if (defaults != FT_NONE && !ft_tuple_check(defaults))
+        return ft_error_format(&ft_exc_type_error, "arg 4 (defaults) must be None or tuple");
+    Ft_ssize nfree = co->co_nfreevars;
+    if (!ft_tuple_check(closure)) {
+        if (nfree > 0 && closure == FT_NONE)
+            return ft_error_format(&ft_exc_type_error, "arg 5 (closure) must be tuple");
+        if (closure != FT_NONE)
+            return ft_error_format(&ft_exc_type_error, "arg 5 (closure) must be None or tuple");
+    }
+    if (kwdefaults != FT_NONE && !ft_dict_check(kwdefaults))
+        return ft_error_format(&ft_exc_type_error, "arg 6 (kwdefaults) must be None or dict");
+    Ft_ssize nclosure = closure == FT_NONE ? 0 : ft_tuple_size(closure);
+    if (nfree != nclosure)
+        return ft_error_format(&ft_exc_value_error, "%U requires closure of length %zd, not %zd",
+                               co->co_name, nfree, nclosure);
+    for (Ft_ssize i = 0; i < nclosure; i++) {
+        FtObject *cell = ft_tuple_get_item_borrow(closure, i);
+        if (cell->ob_type != &ft_cell_type)
+            return ft_error_format(&ft_exc_type_error, "arg 5 (closure) expected cell, found %s",
+                                   cell->ob_type->tp_name);
+    }
+    FtObject *f = ft_function_new_ref(code, globals, NULL);
+    if (f == NULL)
+        return NULL;
+    // The function is not yet published: plain stores.
+    if (name != FT_NONE) {
+        FtObject *old = FUNC(f)->func_name;
+        FUNC(f)->func_name = ft_new_ref(name);
+        ft_decref(old);
+    }
+    if (defaults != FT_NONE)
+        ft_function_set_attribute_steal_unlocked(f, FT_FUNCTION_ATTR_DEFAULTS, ft_new_ref(defaults));
+    if (closure != FT_NONE)
+        ft_function_set_attribute_steal_unlocked(f, FT_FUNCTION_ATTR_CLOSURE, ft_new_ref(closure));
+    if (kwdefaults != FT_NONE)
+        ft_function_set_attribute_steal_unlocked(f, FT_FUNCTION_ATTR_KWDEFAULTS,
+                                                 ft_new_ref(kwdefaults));
+    return f;
+}
+
 FtTypeObject ft_function_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "function",
@@ -475,6 +562,7 @@ FtTypeObject ft_function_type = {
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_setattro = ft_object_generic_set_attr,
     .tp_descr_get = func_descr_get,
+    .tp_new = func_new,
     .tp_members = func_members,
     .tp_getset = func_getset,
     .tp_dictoffset = offsetof(FtFunctionObject, func_dict),
@@ -582,6 +670,19 @@ static const FtGetSetDef cell_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+// cell([contents])
+static FtObject *
+cell_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
+    if (kwnames != NULL && ft_tuple_size(kwnames) > 0)
+        return ft_error_format(&ft_exc_type_error, "cell() takes no keyword arguments");
+    if (nargs > 1)
+        return ft_error_format(&ft_exc_type_error, "cell expected at most 1 argument, got %zd",
+                               nargs);
+    return ft_cell_new_ref(nargs == 1 ? args[0] : NULL);
+}
+
 FtTypeObject ft_cell_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "cell",
@@ -593,6 +694,7 @@ FtTypeObject ft_cell_type = {
     .tp_richcompare = cell_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_setattro = ft_object_generic_set_attr,
+    .tp_new = cell_new,
     .tp_getset = cell_getset,
     .tp_doc = "Create a new cell object.\n\n  contents\n    the contents of the cell. If not "
               "specified, the cell will be empty,\n    and \n further attempts to access its "
@@ -736,6 +838,41 @@ method_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *k
     return ft_method_new_ref(args[0], args[1]);
 }
 
+// A bound method pickles as getattr(self, name).
+static FtObject *
+method_reduce(FtObject *op)
+{
+    FtMethodObject *m = (FtMethodObject *)op;
+    FtObject *name = ft_object_get_attr_cstr_ref(m->im_func, "__name__"), *getattr = NULL;
+    if (name == NULL)
+        return NULL;
+    FtObject *builtins = ft_interp_main()->builtins_dict;
+    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, "getattr", &getattr) : 0;
+    FtObject *res = NULL;
+    if (r > 0) {
+        FtObject *args = ft_tuple_pack_ref(2, m->im_self, name);
+        res = args != NULL ? ft_tuple_pack_ref(2, getattr, args) : NULL;
+        ft_xdecref(args);
+    } else if (r == 0) {
+        ft_error_set_string(&ft_exc_runtime_error, "lost builtins.getattr");
+    }
+    ft_xdecref(getattr);
+    ft_decref(name);
+    return res;
+}
+
+// Binding an already bound method gives the method itself.
+static FtObject *
+method_descr_get(FtObject *op, FtObject *obj, FtObject *type)
+{
+    return ft_new_ref(op);
+}
+
+static const FtMethodDef method_methods[] = {
+    {.name = "__reduce__", .fn.noargs = method_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
 static FtObject *
 method_get_doc(FtObject *op, void *closure)
 {
@@ -767,7 +904,9 @@ FtTypeObject ft_method_type = {
     .tp_call = method_call,
     .tp_getattro = method_getattro,
     .tp_setattro = ft_object_generic_set_attr,
+    .tp_descr_get = method_descr_get,
     .tp_new = method_new,
+    .tp_methods = method_methods,
     .tp_members = method_members,
     .tp_getset = method_getset,
 };

@@ -7,12 +7,13 @@
 // Concurrency: origin and args are immutable after construction; the lazily computed parameters
 // tuple is published with a compare-and-swap (release) and read with an acquire load, so that
 // concurrent readers either compute equal tuples (the loser drops its own) or see the winner's.
-// Missing (TODO(#4)): substitution (`list[T][int]`), starred aliases (`*tuple[int]`), pickling.
+// Starred aliases (`*tuple[int]`, what iterating an alias yields) carry an immutable flag.
+// Missing (TODO(#4)): substitution (`list[T][int]`).
 #include <stddef.h>   // offsetof
 
 #include "objects/generic_alias.h"
 
-#include "objects/abstract.h"      // ft_object_call_one_arg_ref
+#include "objects/abstract.h"      // ft_object_call_one_arg_ref ft_iter_reduce_ref
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/int.h"           // ft_bool_from
 #include "objects/list.h"          // ft_list_*
@@ -22,6 +23,7 @@
 #include "objects/tuple.h"         // ft_tuple_*
 #include "objects/type.h"          // ft_type_ready
 #include "objects/typevar.h"       // ft_typevar_like_check
+#include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "sync/atomic.h"           // ft_atomic_*
 
 typedef struct GenericAliasObject {
@@ -29,10 +31,11 @@ typedef struct GenericAliasObject {
     FtObject *origin;       // immutable
     FtObject *args;         // tuple; immutable
     FtObject *parameters;   // NULL or tuple; written once by CAS (see the file header)
+    bool starred;           // immutable: *alias, which iterating an alias yields
 } GenericAliasObject;
 
-FtObject *
-ft_generic_alias_new_ref(FtObject *origin, FtObject *args)
+static FtObject *
+alias_new_ref(FtObject *origin, FtObject *args, bool starred)
 {
     FtObject *tuple = ft_tuple_check(args) ? ft_new_ref(args) : ft_tuple_pack_ref(1, args);
     if (tuple == NULL)
@@ -45,7 +48,14 @@ ft_generic_alias_new_ref(FtObject *origin, FtObject *args)
     ga->origin = ft_new_ref(origin);
     ga->args = tuple;
     ga->parameters = NULL;
+    ga->starred = starred;
     return (FtObject *)ga;
+}
+
+FtObject *
+ft_generic_alias_new_ref(FtObject *origin, FtObject *args)
+{
+    return alias_new_ref(origin, args, false);
 }
 
 FtObject *
@@ -219,7 +229,11 @@ static FtObject *
 ga_repr(FtObject *op)
 {
     GenericAliasObject *ga = (GenericAliasObject *)op;
-    FtObject *head = ft_generic_alias_repr_item_ref(ga->origin, false);
+    FtObject *origin = ft_generic_alias_repr_item_ref(ga->origin, false);
+    if (origin == NULL)
+        return NULL;
+    FtObject *head = ga->starred ? ft_str_from_format_ref("*%U", origin) : ft_new_ref(origin);
+    ft_decref(origin);
     if (head == NULL)
         return NULL;
     Ft_ssize n = ft_tuple_size(ga->args);
@@ -261,6 +275,8 @@ ga_richcompare(FtObject *a, FtObject *b, int op)
     if (!ft_generic_alias_check(a) || !ft_generic_alias_check(b) || (op != FT_EQ && op != FT_NE))
         return ft_new_ref(FT_NOT_IMPLEMENTED);
     GenericAliasObject *x = (GenericAliasObject *)a, *y = (GenericAliasObject *)b;
+    if (x->starred != y->starred)
+        return ft_bool_from(op == FT_NE);
     int eq = ft_object_rich_compare_bool(x->origin, y->origin, FT_EQ);
     if (eq < 0)
         return NULL;
@@ -349,6 +365,27 @@ static FtNumberMethods ga_as_number = {
     .nb_or = ga_or,
 };
 
+static FtObject *ga_get_parameters(FtObject *op, void *closure);
+
+// alias[item]: an alias without type parameters refuses, as CPython's _Py_subs_parameters.
+static FtObject *
+ga_subscript(FtObject *op, FtObject *item)
+{
+    FtObject *params = ga_get_parameters(op, NULL);
+    if (params == NULL)
+        return NULL;
+    Ft_ssize n = ft_tuple_size(params);
+    ft_decref(params);
+    if (n == 0)
+        return ft_error_format(&ft_exc_type_error, "%R is not a generic class", op);
+    return ft_error_format(&ft_exc_not_implemented_error,
+                           "substituting type parameters is not implemented yet");   // TODO(#4)
+}
+
+static FtMappingMethods ga_as_mapping = {
+    .mp_subscript = ga_subscript,
+};
+
 /* --- Attributes and methods --- */
 
 static FtObject *
@@ -371,13 +408,17 @@ ga_get_parameters(FtObject *op, void *closure)
 static FtObject *
 ga_get_unpacked(FtObject *op, void *closure)
 {
-    return ft_bool_from(false);   // TODO(#4): starred aliases (*tuple[int])
+    return ft_bool_from(((GenericAliasObject *)op)->starred);
 }
 
+// The element types of *tuple[...]; None for anything else.
 static FtObject *
 ga_get_unpacked_tuple_args(FtObject *op, void *closure)
 {
-    return ft_none_ref();   // TODO(#4): starred aliases (*tuple[int])
+    GenericAliasObject *ga = (GenericAliasObject *)op;
+    if (ga->starred && ga->origin == (FtObject *)&ft_tuple_type)
+        return ft_new_ref(ga->args);
+    return ft_none_ref();
 }
 
 static const FtGetSetDef ga_getset[] = {
@@ -448,12 +489,136 @@ ga_dir(FtObject *self)
     return res;
 }
 
+static FtObject *ga_iter(FtObject *op);
+
+// Pickles as GenericAlias(origin, args); a starred alias as next(iter(the unstarred alias)).
+static FtObject *
+ga_reduce(FtObject *self)
+{
+    GenericAliasObject *ga = (GenericAliasObject *)self;
+    if (ga->starred) {
+        FtObject *plain = alias_new_ref(ga->origin, ga->args, false);
+        FtObject *it = plain != NULL ? ga_iter(plain) : NULL;
+        ft_xdecref(plain);
+        if (it == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref("next", it, NULL);
+        ft_decref(it);
+        return res;
+    }
+    FtObject *args = ft_tuple_pack_ref(2, ga->origin, ga->args);
+    if (args == NULL)
+        return NULL;
+    FtObject *res = ft_tuple_pack_ref(2, (FtObject *)self->ob_type, args);
+    ft_decref(args);
+    return res;
+}
+
 static const FtMethodDef ga_methods[] = {
+    {.name = "__reduce__", .fn.noargs = ga_reduce, .flags = FT_METH_NOARGS},
     {.name = "__mro_entries__", .fn.o = ga_mro_entries, .flags = FT_METH_O},
     {.name = "__instancecheck__", .fn.o = ga_instancecheck, .flags = FT_METH_O},
     {.name = "__subclasscheck__", .fn.o = ga_subclasscheck, .flags = FT_METH_O},
     {.name = "__dir__", .fn.noargs = ga_dir, .flags = FT_METH_NOARGS},
     {0},
+};
+
+/* --- generic_alias_iterator --- */
+
+// iter(alias) yields *alias once: exactly one of several threads calling next() at once gets it.
+typedef struct GaIterObject {
+    FtObject ob_base;
+    FtObject *obj;   // the alias until taken, then NULL; guarded_by(ob_mutex)
+} GaIterObject;
+
+static FtTypeObject ga_iter_type;
+
+static FtObject *
+ga_iter(FtObject *op)
+{
+    GaIterObject *it = (GaIterObject *)ft_object_new_of_type(&ga_iter_type, 0);
+    if (it == NULL)
+        return NULL;
+    it->obj = ft_new_ref(op);
+    return (FtObject *)it;
+}
+
+static void
+ga_iter_dealloc(FtObject *op)
+{
+    ft_xdecref(((GaIterObject *)op)->obj);
+    ft_object_free_memory(op);
+}
+
+// The collector runs with the world stopped: no section needed.
+static int
+ga_iter_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    FtObject *obj = ((GaIterObject *)op)->obj;
+    return obj != NULL ? visit(obj, arg) : 0;
+}
+
+static FtObject *
+ga_iter_iter(FtObject *op)
+{
+    return ft_new_ref(op);
+}
+
+static FtObject *
+ga_iter_next(FtObject *op)
+{
+    GaIterObject *it = (GaIterObject *)op;
+    FtObject *obj;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    obj = it->obj;
+    it->obj = NULL;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (obj == NULL)
+        return NULL;   // exhausted
+    GenericAliasObject *ga = (GenericAliasObject *)obj;
+    FtObject *res = alias_new_ref(ga->origin, ga->args, true);
+    ft_decref(obj);
+    return res;
+}
+
+// (iter, (alias,)) while the alias is still to come, (iter, ((),)) after.
+static FtObject *
+ga_iter_reduce(FtObject *op)
+{
+    GaIterObject *it = (GaIterObject *)op;
+    FtObject *obj;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    obj = it->obj != NULL ? ft_new_ref(it->obj) : NULL;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (obj == NULL) {
+        FtObject *empty = ft_tuple_new_ref(0);
+        if (empty == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref("iter", empty, NULL);
+        ft_decref(empty);
+        return res;
+    }
+    FtObject *res = ft_iter_reduce_ref("iter", obj, NULL);
+    ft_decref(obj);
+    return res;
+}
+
+static const FtMethodDef ga_iter_methods[] = {
+    {.name = "__reduce__", .fn.noargs = ga_iter_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
+static FtTypeObject ga_iter_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "generic_alias_iterator",
+    .tp_basicsize = sizeof(GaIterObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = ga_iter_dealloc,
+    .tp_traverse = ga_iter_traverse,
+    .tp_getattro = ft_object_generic_get_attr_ref,
+    .tp_iter = ga_iter_iter,
+    .tp_iternext = ga_iter_next,
+    .tp_methods = ga_iter_methods,
 };
 
 FtTypeObject ft_generic_alias_type = {
@@ -469,6 +634,8 @@ FtTypeObject ft_generic_alias_type = {
     .tp_call = ga_call,
     .tp_getattro = ga_getattro,
     .tp_as_number = &ga_as_number,
+    .tp_as_mapping = &ga_as_mapping,
+    .tp_iter = ga_iter,
     .tp_new = ga_new,
     .tp_methods = ga_methods,
     .tp_members = ga_members,
@@ -481,5 +648,7 @@ FtTypeObject ft_generic_alias_type = {
 int
 ft_generic_alias_init_types(void)
 {
+    if (ft_type_ready(&ga_iter_type) < 0)
+        return -1;
     return ft_type_ready(&ft_generic_alias_type);
 }

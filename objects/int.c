@@ -32,6 +32,7 @@
 #include "objects/error.h"             // ft_error_* ft_exc_*
 #include "objects/float.h"             // ft_float_from_double_ref ft_float_init_types
 #include "objects/format_spec.h"       // ft_format_free
+#include "objects/memoryview.h"        // ft_memoryview_check ft_memoryview_to_bytes_ref
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef
 #include "objects/object.h"            // ft_object_* FT_OBJECT_HEAD_INIT
 #include "objects/str.h"               // ft_str_*
@@ -225,7 +226,11 @@ ft_int_from_object_ref(FtObject *x)
             ft_decref(r);
             return NULL;
         }
-        FtObject *exact = int_exact(r);   // TODO(#4): DeprecationWarning for an int subclass
+        if (ft_number_warn_subclass_result("__int__", r, "int") < 0) {
+            ft_decref(r);
+            return NULL;
+        }
+        FtObject *exact = int_exact(r);
         ft_decref(r);
         return exact;
     }
@@ -241,7 +246,16 @@ ft_int_from_object_ref(FtObject *x)
     FtObject *res;
     if (int_from_bytes_like(x, 10, &res))
         return res;
-    // TODO(#4): other buffer-protocol objects (memoryview, array).
+    if (ft_memoryview_check(x)) {
+        // The viewed bytes, parsed (and quoted in errors) as a bytes object.
+        FtObject *b = ft_memoryview_to_bytes_ref(x);
+        if (b == NULL)
+            return NULL;
+        int_from_bytes_like(b, 10, &res);
+        ft_decref(b);
+        return res;
+    }
+    // TODO(#4): other buffer-protocol objects (array).
     return ft_error_format(&ft_exc_type_error, "int() argument must be a string, a bytes-like "
                            "object or a real number, not '%.200s'", x->ob_type->tp_name);
 }
@@ -475,6 +489,12 @@ int_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwna
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
     FtObject *x = NULL, *base_obj = NULL;
+    // CPython's int(...) call has a positional fast path with its own count message; keywords and
+    // subclasses go through argument clinic. TODO(#4): int.__new__(int, 1, 2, 3) takes clinic's
+    // path in CPython too, but reaches here exactly like int(1, 2, 3).
+    if ((nkw > 0 || type != &ft_int_type) && nargs + nkw > 2)
+        return ft_error_format(&ft_exc_type_error, "int() takes at most 2 %sarguments (%zd given)",
+                               nargs == 0 ? "keyword " : "", nargs + nkw);
     if (nargs > 2)
         return ft_error_format(&ft_exc_type_error, "int expected at most 2 arguments, got %zd",
                                nargs);
@@ -484,9 +504,11 @@ int_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwna
         base_obj = args[1];
     for (Ft_ssize i = 0; i < nkw; i++) {
         FtObject *name = ft_tuple_get_item_borrow(kwnames, i);
-        if (!ft_str_equal_cstr(name, "base"))
-            return ft_error_format(&ft_exc_type_error,
-                                   "int() got an unexpected keyword argument '%U'", name);
+        if (!ft_str_equal_cstr(name, "base")) {
+            static const char *const names[] = {"base", NULL};
+            ft_number_raise_unexpected_keyword("int", name, names);
+            return NULL;
+        }
         if (base_obj != NULL)
             return ft_error_format(&ft_exc_type_error, "argument for int() given by name ('base') "
                                    "and position (2)");
@@ -607,8 +629,7 @@ static FtObject *
 int_format(FtObject *self, FtObject *spec)
 {
     if (!ft_str_check(spec))
-        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
-                               spec->ob_type->tp_name);
+        return ft_error_bad_argument("__format__", "argument", "str", spec);
     Ft_ssize len;
     const char *s = ft_str_as_utf8(spec, &len);
     if (s == NULL)
@@ -716,7 +737,7 @@ byteorder_arg(const char *fname, FtObject *arg, int *big_endian)
         return 0;
     if (!ft_str_check(arg)) {
         ft_error_format(&ft_exc_type_error, "%s() argument 'byteorder' must be str, not %.80s",
-                        fname, arg->ob_type->tp_name);
+                        fname, arg == FT_NONE ? "None" : arg->ob_type->tp_name);
         return -1;
     }
     if (ft_str_equal_cstr(arg, "little")) {
@@ -733,7 +754,13 @@ static int
 bytes_method_args(const char *fname, const char *first, FtObject *const *args, Ft_ssize nargs,
                   FtObject *kwnames, FtObject **out)
 {
-    const char *names[3] = {first, "byteorder", "signed"};
+    const char *names[4] = {first, "byteorder", "signed", NULL};
+    Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
+    if (nargs + nkw > 3) {
+        ft_error_format(&ft_exc_type_error, "%s() takes at most 3 %sarguments (%zd given)", fname,
+                        nargs == 0 ? "keyword " : "", nargs + nkw);
+        return -1;
+    }
     if (nargs > 2) {
         ft_error_format(&ft_exc_type_error, "%s() takes at most 2 positional arguments (%zd given)",
                         fname, nargs);
@@ -741,7 +768,6 @@ bytes_method_args(const char *fname, const char *first, FtObject *const *args, F
     }
     for (Ft_ssize i = 0; i < 3; i++)
         out[i] = i < nargs ? args[i] : NULL;
-    Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
     for (Ft_ssize k = 0; k < nkw; k++) {
         FtObject *key = ft_tuple_get_item_borrow(kwnames, k);
         int found = -1;
@@ -750,8 +776,7 @@ bytes_method_args(const char *fname, const char *first, FtObject *const *args, F
                 found = i;
         }
         if (found < 0) {
-            ft_error_format(&ft_exc_type_error, "%s() got an unexpected keyword argument '%U'",
-                            fname, key);
+            ft_number_raise_unexpected_keyword(fname, key, names);
             return -1;
         }
         if (out[found] != NULL) {
@@ -774,9 +799,17 @@ int_to_bytes(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
         return NULL;
     Ft_ssize length = 1;
     if (a[0] != NULL) {
-        length = ft_number_as_ssize(a[0], &ft_exc_overflow_error);
-        if (length == -1 && ft_error_occurred())
+        // An argument-clinic Py_ssize_t: its own overflow text, not the index-sized one.
+        FtObject *n = ft_number_index_ref(a[0]);
+        if (n == NULL)
             return NULL;
+        int64_t v;
+        bool fits = ft_bigint_to_int64(val(n), &v) != 0;
+        ft_decref(n);
+        if (!fits)
+            return ft_error_format(&ft_exc_overflow_error,
+                                   "Python int too large to convert to C ssize_t");
+        length = (Ft_ssize)v;
         if (length < 0)
             return ft_error_format(&ft_exc_value_error, "length argument must be non-negative");
     }

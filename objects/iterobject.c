@@ -15,21 +15,24 @@
 //                             if nobody claimed past it, so a failing item can be retried
 //   next(callable_iterator)   exhausted flag read and set under the section; the call outside it
 //   __length_hint__           critical section (one read)
+//   __reduce__ / __setstate__ critical section (one read or one write)
 // Sharing one iterator between threads therefore hands each index to exactly one thread (while no
 // error intervenes), as CPython's free-threaded build does.
 //
-// Missing (TODO(#4)): __reduce__ / __setstate__ (pickling), the iterator and callable_iterator
-// `__class_getitem__`, free lists.
+// Missing (TODO(#4)): free lists.
 #include <stdint.h>   // PTRDIFF_MAX
 
 #include "objects/abstract.h"
 
+#include "objects/dict.h"          // ft_dict_get_item_str_ref
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/int.h"           // ft_int_from_int64_ref
 #include "objects/method_def.h"    // FtMethodDef FT_METH_*
 #include "objects/object.h"        // ft_object_*
+#include "objects/tuple.h"         // ft_tuple_pack_ref
 #include "objects/type.h"          // ft_type_ready
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "runtime/thread_state.h"  // ft_interp_main
 
 typedef struct FtSeqIterObject {
     FtObject ob_base;
@@ -55,6 +58,40 @@ ft_seq_iter_new_ref(FtObject *seq)
     it->seq = ft_new_ref(seq);
     it->index = 0;
     return (FtObject *)it;
+}
+
+FtObject *
+ft_iter_reduce_ref(const char *builtin, FtObject *source, FtObject *state)
+{
+    FtObject *builtins = ft_interp_main()->builtins_dict, *fn = NULL;
+    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, builtin, &fn) : 0;
+    if (r <= 0) {
+        if (r == 0)
+            ft_error_format(&ft_exc_runtime_error, "lost builtins.%s", builtin);
+        return NULL;
+    }
+    FtObject *args = ft_tuple_pack_ref(1, source), *res = NULL;
+    if (args != NULL)
+        res = state != NULL ? ft_tuple_pack_ref(3, fn, args, state) : ft_tuple_pack_ref(2, fn, args);
+    ft_xdecref(args);
+    ft_decref(fn);
+    return res;
+}
+
+int
+ft_iter_state_as_ssize(FtObject *state, Ft_ssize *out)
+{
+    if (!ft_int_check(state)) {
+        ft_error_set_string(&ft_exc_type_error, "an integer is required");
+        return -1;
+    }
+    int64_t v;
+    if (!ft_bigint_to_int64(ft_int_value_borrow(state), &v)) {
+        ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    *out = (Ft_ssize)v;
+    return 0;
 }
 
 FtObject *
@@ -145,9 +182,52 @@ seq_iter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(n > i ? n - i : 0);
 }
 
+// __reduce__(): (iter, (seq,), index), or (iter, ((),)) once exhausted.
+static FtObject *
+seq_iter_reduce(FtObject *op)
+{
+    FtSeqIterObject *it = (FtSeqIterObject *)op;
+    Ft_ssize i;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    i = it->index;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (i < 0) {
+        FtObject *empty = ft_tuple_new_ref(0);
+        if (empty == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref("iter", empty, NULL);
+        ft_decref(empty);
+        return res;
+    }
+    FtObject *state = ft_int_from_int64_ref(i);
+    if (state == NULL)
+        return NULL;
+    FtObject *res = ft_iter_reduce_ref("iter", it->seq, state);
+    ft_decref(state);
+    return res;
+}
+
+// __setstate__(index): the next index (negative means 0); an exhausted iterator stays so.
+static FtObject *
+seq_iter_setstate(FtObject *op, FtObject *state)
+{
+    FtSeqIterObject *it = (FtSeqIterObject *)op;
+    Ft_ssize index;
+    if (ft_iter_state_as_ssize(state, &index) < 0)
+        return NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    if (it->index >= 0)
+        it->index = index < 0 ? 0 : index;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return ft_none_ref();
+}
+
 static const FtMethodDef seq_iter_methods[] = {
     {"__length_hint__", {.noargs = seq_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = seq_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = seq_iter_setstate}, FT_METH_O, "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -218,6 +298,45 @@ callable_iter_next(FtObject *op)
     return NULL;
 }
 
+// __reduce__(): (iter, (callable, sentinel)), or (iter, ((),)) once exhausted.
+static FtObject *
+callable_iter_reduce(FtObject *op)
+{
+    FtCallableIterObject *it = (FtCallableIterObject *)op;
+    bool exhausted;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    exhausted = it->exhausted;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (exhausted) {
+        FtObject *empty = ft_tuple_new_ref(0);
+        if (empty == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref("iter", empty, NULL);
+        ft_decref(empty);
+        return res;
+    }
+    FtObject *fn = NULL, *res = NULL;
+    FtObject *builtins = ft_interp_main()->builtins_dict;
+    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, "iter", &fn) : 0;
+    if (r <= 0) {
+        if (r == 0)
+            ft_error_set_string(&ft_exc_runtime_error, "lost builtins.iter");
+        return NULL;
+    }
+    FtObject *args = ft_tuple_pack_ref(2, it->callable, it->sentinel);
+    if (args != NULL)
+        res = ft_tuple_pack_ref(2, fn, args);
+    ft_xdecref(args);
+    ft_decref(fn);
+    return res;
+}
+
+static const FtMethodDef callable_iter_methods[] = {
+    {"__reduce__", {.noargs = callable_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {NULL, {NULL}, 0, NULL},
+};
+
 FtTypeObject ft_callable_iter_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "callable_iterator",
@@ -228,4 +347,5 @@ FtTypeObject ft_callable_iter_type = {
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_iter = seq_iter_iter,
     .tp_iternext = callable_iter_next,
+    .tp_methods = callable_iter_methods,
 };

@@ -36,14 +36,13 @@
 // same array (so an item freed after a resize and its memory reused for another object is never
 // returned from a retired array); any failure falls back to the critical section.
 //
-// Missing (TODO(#4)): the free list, list.__class_getitem__, __reduce__/__setstate__ of the
-// iterators.
+// Missing (TODO(#4)): the free list.
 #include <stddef.h>   // offsetof
 #include <string.h>   // memcpy memset
 
 #include "objects/list.h"
 
-#include "objects/abstract.h"       // ft_object_get_iter_ref ft_iter_next_ref ft_number_*
+#include "objects/abstract.h"       // ft_object_get_iter_ref ft_iter_next_ref ft_number_* ft_iter_*
 #include "objects/bigint.h"         // FtBigInt ft_bigint_to_int64 ft_bigint_sign
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_int_* ft_bool_from
@@ -585,11 +584,12 @@ ft_list_extend(FtObject *list, FtObject *iterable)
         FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
         res = list_inplace_repeat_lock_held(self, 2);
         FT_END_CRITICAL_SECTION_OBJECT();
-    } else if (ft_list_check(iterable)) {
+    } else if (ft_list_check_exact(iterable)) {
+        // Exact types only: a subclass may override __iter__, which CPython then honours.
         FT_BEGIN_CRITICAL_SECTION2_OBJECT(self, iterable);
         res = list_extend_items_lock_held(self, LIST(iterable)->ob_item, list_size(LIST(iterable)));
         FT_END_CRITICAL_SECTION2_OBJECT();
-    } else if (ft_tuple_check(iterable)) {
+    } else if (iterable->ob_type == &ft_tuple_type) {
         FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
         res = list_extend_items_lock_held(self, ((FtTupleObject *)iterable)->items,
                                           ft_tuple_size(iterable));
@@ -912,9 +912,10 @@ list_del_extended_lock_held(FtListObject *self, Ft_ssize start, Ft_ssize stop, F
 static FtObject *
 slice_value_snapshot_ref(FtObject *value)
 {
-    if (ft_tuple_check(value))
+    // Exact types only, as CPython's PySequence_Fast: a subclass's __iter__ is honoured.
+    if (value->ob_type == &ft_tuple_type)
         return ft_new_ref(value);
-    if (ft_list_check(value))
+    if (ft_list_check_exact(value))
         return ft_list_as_tuple_ref(value);
     if (value->ob_type->tp_iter == NULL && !ft_sequence_check(value)) {
         ft_error_set_string(&ft_exc_type_error, "must assign iterable to extended slice");
@@ -1309,8 +1310,13 @@ index_from_object(FtObject *o, Ft_ssize *out)
                         o->ob_type->tp_name);
         return -1;
     }
-    *out = ft_number_as_ssize(o, &ft_exc_overflow_error);
-    return *out == -1 && ft_error_occurred() ? -1 : 0;
+    // The int __index__ gives, with the same overflow text as a plain int (the clinic converter's).
+    FtObject *value = ft_number_index_ref(o);
+    if (value == NULL)
+        return -1;
+    int r = index_from_object(value, out);
+    ft_decref(value);
+    return r;
 }
 
 // A subscript index (an int or an __index__ object) that fits (IndexError "cannot fit 'int' into an
@@ -1628,11 +1634,15 @@ list_reverse_method(FtObject *op)
 static FtObject *
 list_sort_method(FtObject *op, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
-    if (nargs > 0)
-        return ft_error_format(&ft_exc_type_error, "sort() takes no positional arguments");
     FtObject *key = NULL;
     bool reverse = false;
     Ft_ssize nkw = kwnames != NULL ? ft_tuple_size(kwnames) : 0;
+    // The clinic parser's order: too many arguments in all, then any positional one.
+    if (nargs > 0 && nargs + nkw > 2)
+        return ft_error_format(&ft_exc_type_error, "sort() takes at most 2 arguments (%zd given)",
+                               nargs + nkw);
+    if (nargs > 0)
+        return ft_error_format(&ft_exc_type_error, "sort() takes no positional arguments");
     if (nkw > 2)
         return ft_error_format(&ft_exc_type_error, "sort() takes at most 2 keyword arguments (%zd given)",
                                nkw);
@@ -1642,12 +1652,10 @@ list_sort_method(FtObject *op, FtObject *const *args, Ft_ssize nargs, FtObject *
         if (ft_str_equal_cstr(name, "key")) {
             key = value;
         } else if (ft_str_equal_cstr(name, "reverse")) {
-            if (!ft_int_check(value))
-                return ft_error_format(&ft_exc_type_error,
-                                       "'%.200s' object cannot be interpreted as an integer",
-                                       value->ob_type->tp_name);
-            Ft_ssize r;
-            int_as_ssize_clamped(value, &r);   // a value too big for ssize is non-zero too
+            // Any object, by its truth value (the clinic `bool` converter).
+            int r = ft_object_is_true(value);
+            if (r < 0)
+                return NULL;
             reverse = r != 0;
         } else {
             return ft_error_format(&ft_exc_type_error,
@@ -1681,14 +1689,22 @@ list_sizeof_method(FtObject *op)
 
 /* --- Type object --- */
 
+// __getitem__(key): the same as self[key], named in its own argument-count errors.
+static FtObject *
+list_getitem_method(FtObject *op, FtObject *key)
+{
+    return list_subscript(op, key);
+}
+
 static const FtMethodDef list_methods[] = {
+    {"__getitem__", {.o = list_getitem_method}, FT_METH_O | FT_METH_COEXIST, "Return self[index]."},
     {"__reversed__", {.noargs = list_reversed_method}, FT_METH_NOARGS,
      "Return a reverse iterator over the list."},
     {"__sizeof__", {.noargs = list_sizeof_method}, FT_METH_NOARGS,
      "Return the size of the list in memory, in bytes."},
     {"clear", {.noargs = list_clear_method}, FT_METH_NOARGS, "Remove all items from list."},
     {"copy", {.noargs = list_copy_method}, FT_METH_NOARGS, "Return a shallow copy of the list."},
-    {"append", {.o = list_append_method}, FT_METH_O, "Append object to the end of the list."},
+    {"append", {.o = list_append_method}, FT_METH_O, "append($self, object, /)\n--\n\nAppend object to the end of the list."},
     {"insert", {.fast = list_insert_method}, FT_METH_FASTCALL, "Insert object before index."},
     {"extend", {.o = list_extend_method}, FT_METH_O,
      "Extend list by appending elements from the iterable."},
@@ -1754,9 +1770,13 @@ FtTypeObject ft_list_type = {
 typedef struct ListIterObject {
     FtObject ob_base;
     Ft_ssize index;       // atomic: relaxed (iterator sharing between threads is racy by nature,
-                          // but never unsafe); -1 once exhausted
+                          // but never unsafe); negative: nothing left (LIST_ITER_DONE for good)
     FtObject *list;       // immutable: a strong reference
 } ListIterObject;
+
+// A forward iterator that ran off the end: CPython drops its list then, so __setstate__ can no
+// longer revive it and __reduce__ shows an empty list. (-1 is an index __setstate__ may store.)
+#define LIST_ITER_DONE ((Ft_ssize)-2)
 
 static FtObject *
 list_iter_new(FtTypeObject *type, FtObject *list, Ft_ssize index)
@@ -1810,7 +1830,7 @@ list_iter_next(FtObject *op)
         return NULL;
     FtObject *item = list_get_item_lock_free(LIST(it->list), index);
     // relaxed: see the field's comment.
-    ft_atomic_store_ssize_relaxed(&it->index, item != NULL ? index + 1 : -1);
+    ft_atomic_store_ssize_relaxed(&it->index, item != NULL ? index + 1 : LIST_ITER_DONE);
     return item;
 }
 
@@ -1850,15 +1870,90 @@ list_reverse_iter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(left);
 }
 
+// __reduce__() of both iterators: (iter, (list,), index) or (reversed, (list,), index) while an
+// item may be left, else the same builtin applied to a new empty list.
+static FtObject *
+list_iter_reduce_common(FtObject *op, const char *builtin)
+{
+    ListIterObject *it = (ListIterObject *)op;
+    // relaxed: see the field's comment.
+    Ft_ssize index = ft_atomic_load_ssize_relaxed(&it->index);
+    if (index >= 0) {
+        FtObject *state = ft_int_from_int64_ref(index);
+        if (state == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref(builtin, it->list, state);
+        ft_decref(state);
+        return res;
+    }
+    FtObject *empty = ft_list_new_ref(0);
+    if (empty == NULL)
+        return NULL;
+    FtObject *res = ft_iter_reduce_ref(builtin, empty, NULL);
+    ft_decref(empty);
+    return res;
+}
+
+static FtObject *
+list_iter_reduce(FtObject *op)
+{
+    return list_iter_reduce_common(op, "iter");
+}
+
+static FtObject *
+list_reverse_iter_reduce(FtObject *op)
+{
+    return list_iter_reduce_common(op, "reversed");
+}
+
+// __setstate__(index): the next position, clamped to [-1, len(list)]; ignored once done.
+static FtObject *
+list_iter_setstate(FtObject *op, FtObject *state)
+{
+    ListIterObject *it = (ListIterObject *)op;
+    Ft_ssize index;
+    if (ft_iter_state_as_ssize(state, &index) < 0)
+        return NULL;
+    // relaxed: see the field's comment.
+    if (ft_atomic_load_ssize_relaxed(&it->index) != LIST_ITER_DONE) {
+        Ft_ssize n = list_size(LIST(it->list));
+        index = index < -1 ? -1 : index > n ? n : index;
+        ft_atomic_store_ssize_relaxed(&it->index, index);
+    }
+    return ft_none_ref();
+}
+
+// __setstate__(index) of the reverse iterator: clamped to [-1, len(list) - 1].
+static FtObject *
+list_reverse_iter_setstate(FtObject *op, FtObject *state)
+{
+    ListIterObject *it = (ListIterObject *)op;
+    Ft_ssize index;
+    if (ft_iter_state_as_ssize(state, &index) < 0)
+        return NULL;
+    Ft_ssize last = list_size(LIST(it->list)) - 1;
+    index = index < -1 ? -1 : index > last ? last : index;
+    // relaxed: see the field's comment.
+    ft_atomic_store_ssize_relaxed(&it->index, index);
+    return ft_none_ref();
+}
+
 static const FtMethodDef list_iter_methods[] = {
     {"__length_hint__", {.noargs = list_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = list_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = list_iter_setstate}, FT_METH_O, "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 
 static const FtMethodDef list_reverse_iter_methods[] = {
     {"__length_hint__", {.noargs = list_reverse_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = list_reverse_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = list_reverse_iter_setstate}, FT_METH_O,
+     "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -31,6 +31,9 @@ enum {
     FT_METH_CLASS = 0x0010,
     FT_METH_STATIC = 0x0020,
     FT_METH_FASTCALL = 0x0080,
+    // The method replaces the slot wrapper of the same name (CPython's METH_COEXIST), so that a
+    // type can give e.g. __getitem__ a faster entry point and its own argument-error text.
+    FT_METH_COEXIST = 0x0040,
 };
 
 struct FtMethodDef {
@@ -52,6 +55,7 @@ enum {
     FT_MEMBER_BOOL,        // char, 0 / 1
     FT_MEMBER_INT,         // int
     FT_MEMBER_SSIZE,       // Ft_ssize
+    FT_MEMBER_DOUBLE,      // double, read as a float (Py_T_DOUBLE)
 };
 enum { FT_MEMBER_READONLY = 1 };
 

@@ -18,6 +18,7 @@
 #include "objects/abstract.h"     // ft_object_vectorcall_ref ft_sequence_tuple_ref
 #include "objects/dict.h"         // ft_dict_*
 #include "objects/error.h"        // ft_error_*
+#include "objects/int.h"          // ft_int_from_int64_ref
 #include "objects/list.h"         // ft_list_new_ref ft_list_append
 #include "objects/method_def.h"   // FtMethodDef FtMemberDef
 #include "objects/object.h"       // ft_none_object ft_object_*
@@ -205,8 +206,7 @@ module_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwna
         return -1;
     }
     if (!ft_str_check(params[0])) {
-        ft_error_format(&ft_exc_type_error, "module() argument 'name' must be str, not %T",
-                        params[0]);
+        ft_error_bad_argument("module", "argument 'name'", "str", params[0]);
         return -1;
     }
     FtModuleObject *m = (FtModuleObject *)self;
@@ -305,29 +305,6 @@ module_getattro(FtObject *op, FtObject *name)
     return NULL;
 }
 
-static int
-module_setattro(FtObject *op, FtObject *name, FtObject *value)
-{
-    FtModuleObject *m = (FtModuleObject *)op;
-    if (!ft_str_check(name)) {
-        ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%T'", name);
-        return -1;
-    }
-    FtObject *attr = ft_type_lookup_borrow(ft_object_type(op), name);
-    if (attr != NULL && ft_object_type(attr)->tp_descr_set != NULL)
-        return ft_object_type(attr)->tp_descr_set(attr, op, value);
-    if (value != NULL)
-        return ft_dict_set_item(m->md_dict, name, value);
-    if (ft_dict_del_item(m->md_dict, name) < 0) {
-        if (ft_error_matches(&ft_exc_key_error)) {
-            ft_error_clear();
-            ft_error_format(&ft_exc_attribute_error, "'%T' object has no attribute '%U'", op, name);
-        }
-        return -1;
-    }
-    return 0;
-}
-
 /* --- Methods --- */
 
 // module.__dir__(): __dict__['__dir__']() when the module defines one, else the dict's keys.
@@ -365,6 +342,123 @@ static const FtMethodDef module_methods[] = {
     {NULL, {NULL}, 0, NULL},
 };
 
+/* --- __annotate__ and __annotations__ (PEP 649 / 749) --- */
+
+// Removes key from the module dict when present: 1 removed, 0 absent, -1 error.
+static int
+dict_pop_str(FtObject *dict, const char *key)
+{
+    FtObject *k = ft_str_intern_cstr_ref(key);
+    if (k == NULL)
+        return -1;
+    int r = ft_dict_del_item(dict, k);
+    ft_decref(k);
+    if (r < 0 && ft_error_matches(&ft_exc_key_error)) {
+        ft_error_clear();
+        return 0;
+    }
+    return r < 0 ? -1 : 1;
+}
+
+// module.__annotate__: the dict's __annotate__, or None, which is then stored.
+static FtObject *
+module_get_annotate(FtObject *self, void *closure)
+{
+    FtObject *dict = ((FtModuleObject *)self)->md_dict, *annotate = NULL;
+    int r = ft_dict_get_item_str_ref(dict, "__annotate__", &annotate);
+    if (r < 0)
+        return NULL;
+    if (r == 0) {
+        if (ft_dict_set_item_str(dict, "__annotate__", FT_NONE) < 0)
+            return NULL;
+        annotate = ft_none_ref();
+    }
+    return annotate;
+}
+
+static int
+module_set_annotate(FtObject *self, FtObject *value, void *closure)
+{
+    FtObject *dict = ((FtModuleObject *)self)->md_dict;
+    if (value == NULL) {
+        ft_error_set_string(&ft_exc_type_error, "cannot delete __annotate__ attribute");
+        return -1;
+    }
+    if (value != FT_NONE && value->ob_type->tp_call == NULL) {
+        ft_error_set_string(&ft_exc_type_error, "__annotate__ must be callable or None");
+        return -1;
+    }
+    if (ft_dict_set_item_str(dict, "__annotate__", value) < 0)
+        return -1;
+    // A new annotate function makes the cached annotations stale.
+    return value != FT_NONE && dict_pop_str(dict, "__annotations__") < 0 ? -1 : 0;
+}
+
+// module.__annotations__: the dict's __annotations__, else __annotate__(1) (an empty dict without
+// one), cached in the dict unless the module is still initializing.
+static FtObject *
+module_get_annotations(FtObject *self, void *closure)
+{
+    FtObject *dict = ((FtModuleObject *)self)->md_dict, *ann = NULL, *annotate = NULL;
+    int r = ft_dict_get_item_str_ref(dict, "__annotations__", &ann);
+    if (r != 0)
+        return r < 0 ? NULL : ann;
+    bool initializing = module_is_initializing((FtModuleObject *)self);
+    r = ft_dict_get_item_str_ref(dict, "__annotate__", &annotate);
+    if (r < 0)
+        return NULL;
+    if (r > 0 && annotate->ob_type->tp_call != NULL) {
+        FtObject *one = ft_int_from_int64_ref(1);
+        ann = one != NULL ? ft_object_vectorcall_ref(annotate, &one, 1, NULL) : NULL;
+        ft_xdecref(one);
+        if (ann != NULL && !ft_dict_check(ann)) {
+            ft_error_format(&ft_exc_type_error, "__annotate__ returned non-dict of type '%.100s'",
+                            ann->ob_type->tp_name);
+            ft_decref(ann);
+            ann = NULL;
+        }
+    } else {
+        ann = ft_dict_new_ref();
+    }
+    ft_xdecref(annotate);
+    if (ann != NULL && !initializing && ft_dict_set_item_str(dict, "__annotations__", ann) < 0) {
+        ft_decref(ann);
+        ann = NULL;
+    }
+    return ann;
+}
+
+static int
+module_set_annotations(FtObject *self, FtObject *value, void *closure)
+{
+    FtObject *dict = ((FtModuleObject *)self)->md_dict;
+    int r;
+    if (value != NULL) {
+        r = ft_dict_set_item_str(dict, "__annotations__", value);
+    } else {
+        r = dict_pop_str(dict, "__annotations__");
+        if (r == 0) {
+            FtObject *key = ft_str_intern_cstr_ref("__annotations__");
+            if (key != NULL) {
+                ft_error_set_object(&ft_exc_attribute_error, key);
+                ft_decref(key);
+            }
+            r = -1;
+        } else if (r > 0) {
+            r = 0;
+        }
+    }
+    if (r == 0 && dict_pop_str(dict, "__annotate__") < 0)
+        r = -1;
+    return r;
+}
+
+static const FtGetSetDef module_getset[] = {
+    {"__annotations__", module_get_annotations, module_set_annotations, NULL, NULL},
+    {"__annotate__", module_get_annotate, module_set_annotate, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static const FtMemberDef module_members[] = {
     {"__dict__", FT_MEMBER_OBJECT, offsetof(FtModuleObject, md_dict), FT_MEMBER_READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
@@ -381,11 +475,14 @@ FtTypeObject ft_module_type = {
     .tp_traverse = module_traverse,
     .tp_repr = module_repr,
     .tp_getattro = module_getattro,
-    .tp_setattro = module_setattro,
+    // The generic setter stores through tp_dictoffset into md_dict, as CPython's module does; so
+    // module.__setattr__ / __delattr__ are object's, inherited.
+    .tp_setattro = ft_object_generic_set_attr,
     .tp_new = module_new,
     .tp_init = module_init,
     .tp_methods = module_methods,
     .tp_members = module_members,
+    .tp_getset = module_getset,
     // md_dict is the instance dict: subclasses (class M(types.ModuleType)) use it, not a new one.
     .tp_dictoffset = offsetof(FtModuleObject, md_dict),
     .tp_doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.",

@@ -7,6 +7,7 @@
 
 #include "objects/error.h"   // ft_error_format ft_exc_type_error
 #include "objects/int.h"     // FT_TRUE FT_FALSE
+#include "objects/method_def.h"   // FtMethodDef
 #include "objects/str.h"     // ft_str_intern_cstr_ref
 #include "objects/type.h"    // ft_type_ready
 
@@ -51,8 +52,10 @@ none_richcompare(FtObject *self, FtObject *other, int op)
 static FtObject *
 singleton_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
+    // The message names ellipsis by its types-module name, as CPython does.
     if (ft_vectorcall_nargs(nargsf) != 0 || kwnames != NULL)
-        return ft_error_format(&ft_exc_type_error, "%s takes no arguments", type->tp_name);
+        return ft_error_format(&ft_exc_type_error, "%s takes no arguments",
+                               type == &ft_ellipsis_type ? "EllipsisType" : type->tp_name);
     if (type == &ft_none_type)
         return FT_NONE;
     return type == &ft_not_implemented_type ? FT_NOT_IMPLEMENTED : FT_ELLIPSIS;
@@ -76,6 +79,29 @@ ellipsis_repr(FtObject *op)
 {
     return ft_str_intern_cstr_ref("Ellipsis");
 }
+
+// __reduce__ of both singletons returns the builtin's name, so pickle stores them as globals.
+static FtObject *
+not_implemented_reduce(FtObject *self)
+{
+    return ft_str_intern_cstr_ref("NotImplemented");
+}
+
+static FtObject *
+ellipsis_reduce(FtObject *self)
+{
+    return ft_str_intern_cstr_ref("Ellipsis");
+}
+
+static const FtMethodDef not_implemented_methods[] = {
+    {.name = "__reduce__", .fn.noargs = not_implemented_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
+
+static const FtMethodDef ellipsis_methods[] = {
+    {.name = "__reduce__", .fn.noargs = ellipsis_reduce, .flags = FT_METH_NOARGS},
+    {0},
+};
 
 /* --- Type objects --- */
 
@@ -107,6 +133,7 @@ FtTypeObject ft_not_implemented_type = {
     .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
     .tp_repr = not_implemented_repr,
     .tp_new = singleton_new,
+    .tp_methods = not_implemented_methods,
     .tp_as_number = &not_implemented_as_number,
     .tp_doc = "The type of the NotImplemented singleton.",
 };
@@ -118,6 +145,7 @@ FtTypeObject ft_ellipsis_type = {
     .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
     .tp_repr = ellipsis_repr,
     .tp_new = singleton_new,
+    .tp_methods = ellipsis_methods,
     .tp_doc = "The type of the Ellipsis singleton.",
 };
 

@@ -13,9 +13,8 @@
 //                                          is needed beyond the CAS's atomicity)
 //   longrange_iterator next                critical section to claim the index (an int object);
 //                                          the value is computed outside it
+//   iterators' __setstate__ / __reduce__  as next: a CAS on the index, or the section
 // A range iterator shared between threads hands each item to exactly one thread.
-//
-// Missing (TODO(#4)): __reduce__ / __setstate__ of the iterators.
 #include <stdint.h>   // int64_t INT64_MAX
 
 #include "objects/range.h"
@@ -434,26 +433,21 @@ range_hash(FtObject *op)
 
 // An iterator yielding start, start + step, ... length items (all exact ints).
 static FtObject *
-make_range_iter_ref(FtObject *start, FtObject *step, FtObject *length)
+make_range_iter_ref(FtObject *start, FtObject *step, FtObject *length, bool fast)
 {
     int64_t s, st, n;
-    // The fast iterator needs every item (and the step walk) to stay in int64: checked by the last
-    // item start + (n - 1) * step fitting, via __builtin overflow tests.
-    if (ft_bigint_to_int64(value_of(start), &s) && ft_bigint_to_int64(value_of(step), &st) &&
+    // fast (range_iter_is_fast) means every item lies between the range's start and stop, all in
+    // int64; range_iter_next computes items modulo 2**64, exact for values that fit.
+    if (fast && ft_bigint_to_int64(value_of(start), &s) && ft_bigint_to_int64(value_of(step), &st) &&
         ft_bigint_to_int64(value_of(length), &n)) {
-        int64_t span, last;
-        if (n == 0 || (!__builtin_mul_overflow(n - 1, st, &span) &&
-                       !__builtin_add_overflow(s, span, &last))) {
-            FtRangeIterObject *it =
-                (FtRangeIterObject *)ft_object_new_of_type(&ft_range_iter_type, 0);
-            if (it == NULL)
-                return NULL;
-            it->start = s;
-            it->step = st;
-            it->length = (Ft_ssize)n;
-            it->index = 0;
-            return (FtObject *)it;
-        }
+        FtRangeIterObject *it = (FtRangeIterObject *)ft_object_new_of_type(&ft_range_iter_type, 0);
+        if (it == NULL)
+            return NULL;
+        it->start = s;
+        it->step = st;
+        it->length = (Ft_ssize)n;
+        it->index = 0;
+        return (FtObject *)it;
     }
     FtLongRangeIterObject *it =
         (FtLongRangeIterObject *)ft_object_new_of_type(&ft_longrange_iter_type, 0);
@@ -466,11 +460,30 @@ make_range_iter_ref(FtObject *start, FtObject *step, FtObject *length)
     return (FtObject *)it;
 }
 
+// Whether CPython would iterate r with its C-long range_iterator rather than longrange_iterator
+// (the type name shows): start, stop and step fit in int64, -step too, and so does the walk past the
+// end in the direction of travel (reverse: start - step, where the reversed walk stops).
+static bool
+range_iter_is_fast(FtRangeObject *r, bool reverse)
+{
+    int64_t start, stop, step, n;
+    if (!ft_bigint_to_int64(value_of(r->start), &start) ||
+        !ft_bigint_to_int64(value_of(r->stop), &stop) ||
+        !ft_bigint_to_int64(value_of(r->step), &step) ||
+        !ft_bigint_to_int64(value_of(r->length), &n))
+        return false;
+    if (reverse)
+        return step != INT64_MIN && (step > 0 ? start >= INT64_MIN + step : start <= INT64_MAX + step);
+    if (n == 0)
+        return true;
+    return step > 0 ? stop <= INT64_MAX - (step - 1) : stop >= INT64_MIN + (-1 - step);
+}
+
 static FtObject *
 range_iter(FtObject *op)
 {
     FtRangeObject *r = (FtRangeObject *)op;
-    return make_range_iter_ref(r->start, r->step, r->length);
+    return make_range_iter_ref(r->start, r->step, r->length, range_iter_is_fast(r, false));
 }
 
 /* --- Methods --- */
@@ -480,8 +493,9 @@ static FtObject *
 range_reversed(FtObject *op)
 {
     FtRangeObject *r = (FtRangeObject *)op;
+    bool fast = range_iter_is_fast(r, true);
     if (int_sign(r->length) == 0)
-        return make_range_iter_ref(r->start, r->step, r->length);
+        return make_range_iter_ref(r->start, r->step, r->length, fast);
     // last = start + (length - 1) * step; walk back by -step.
     FtObject *one = ft_int_from_int64_ref(1);
     FtObject *n1 = int_binary(ft_bigint_sub, r->length, one);
@@ -495,7 +509,7 @@ range_reversed(FtObject *op)
     FtBigInt neg;
     ft_bigint_neg(&neg, value_of(r->step));
     FtObject *back = ft_int_from_bigint_steal(&neg);
-    FtObject *res = back != NULL ? make_range_iter_ref(last, back, r->length) : NULL;
+    FtObject *res = back != NULL ? make_range_iter_ref(last, back, r->length, fast) : NULL;
     ft_decref(last);
     ft_xdecref(back);
     return res;
@@ -630,8 +644,9 @@ range_iter_next(FtObject *op)
         if (i >= it->length)
             return NULL;
     } while (!ft_atomic_cas_ssize_relaxed(&it->index, &i, i + 1));   // relaxed: see file block
-    // Cannot overflow: make_range_iter_ref checked the last item fits in int64.
-    return ft_int_from_int64_ref(it->start + (int64_t)i * it->step);
+    // The item fits in int64 (make_range_iter_ref), though i * step alone may not: unsigned
+    // arithmetic wraps instead of overflowing and lands on the same value.
+    return ft_int_from_int64_ref((int64_t)((uint64_t)it->start + (uint64_t)i * (uint64_t)it->step));
 }
 
 static FtObject *
@@ -642,9 +657,74 @@ range_iter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(it->length - i);
 }
 
+// (iter, (range(start + index * step, start + length * step, step),), None): the range of the items
+// still to come, whatever the iterator's kind.
+static FtObject *
+iter_reduce_ints(FtObject *start, FtObject *step, FtObject *length, FtObject *index)
+{
+    FtObject *done = int_binary(ft_bigint_mul, index, step);
+    FtObject *cur = done != NULL ? int_binary(ft_bigint_add, start, done) : NULL;
+    FtObject *span = cur != NULL ? int_binary(ft_bigint_mul, length, step) : NULL;
+    FtObject *end = span != NULL ? int_binary(ft_bigint_add, start, span) : NULL;
+    FtObject *rest = end != NULL ? ft_range_new_ref(cur, end, step) : NULL;
+    FtObject *res = rest != NULL ? ft_iter_reduce_ref("iter", rest, FT_NONE) : NULL;
+    ft_xdecref(rest);
+    ft_xdecref(end);
+    ft_xdecref(span);
+    ft_xdecref(cur);
+    ft_xdecref(done);
+    return res;
+}
+
+// __reduce__()
+static FtObject *
+range_iter_reduce(FtObject *op)
+{
+    FtRangeIterObject *it = (FtRangeIterObject *)op;
+    Ft_ssize i = ft_atomic_load_ssize_relaxed(&it->index);   // relaxed: a snapshot
+    FtObject *start = ft_int_from_int64_ref(it->start);
+    FtObject *step = start != NULL ? ft_int_from_int64_ref(it->step) : NULL;
+    FtObject *length = step != NULL ? ft_int_from_int64_ref(it->length) : NULL;
+    FtObject *index = length != NULL ? ft_int_from_int64_ref(i) : NULL;
+    FtObject *res = index != NULL ? iter_reduce_ints(start, step, length, index) : NULL;
+    ft_xdecref(index);
+    ft_xdecref(length);
+    ft_xdecref(step);
+    ft_xdecref(start);
+    return res;
+}
+
+// __setstate__(n): skips n more items (n clamped to [0, items left]), as CPython's iterator, which
+// keeps only the items left, does.
+static FtObject *
+range_iter_setstate(FtObject *op, FtObject *state)
+{
+    FtRangeIterObject *it = (FtRangeIterObject *)op;
+    FtObject *n_obj = ft_number_index_ref(state);
+    if (n_obj == NULL)
+        return NULL;
+    int64_t n;
+    bool fits = ft_bigint_to_int64(value_of(n_obj), &n) != 0;
+    ft_decref(n_obj);
+    if (!fits)
+        return ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C long");
+    if (n < 0)
+        n = 0;
+    Ft_ssize i = ft_atomic_load_ssize_relaxed(&it->index);   // relaxed: re-checked by the CAS
+    Ft_ssize next;
+    do {
+        Ft_ssize left = it->length - i;
+        next = i + (n < left ? (Ft_ssize)n : left);
+    } while (!ft_atomic_cas_ssize_relaxed(&it->index, &i, next));   // relaxed: see file block
+    return ft_none_ref();
+}
+
 static const FtMethodDef range_iter_methods[] = {
     {"__length_hint__", {.noargs = range_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = range_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = range_iter_setstate}, FT_METH_O, "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 
@@ -713,9 +793,57 @@ longrange_iter_length_hint(FtObject *op)
     return res;
 }
 
+// __reduce__()
+static FtObject *
+longrange_iter_reduce(FtObject *op)
+{
+    FtLongRangeIterObject *it = (FtLongRangeIterObject *)op;
+    FtObject *index;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    index = ft_new_ref(it->index);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    FtObject *res = iter_reduce_ints(it->start, it->step, it->length, index);
+    ft_decref(index);
+    return res;
+}
+
+// __setstate__(n): skips n more items (an exact int, clamped to [0, items left]).
+static FtObject *
+longrange_iter_setstate(FtObject *op, FtObject *state)
+{
+    FtLongRangeIterObject *it = (FtLongRangeIterObject *)op;
+    if (!ft_int_check_exact(state))
+        return ft_error_format(&ft_exc_type_error, "state must be an int, not %.200s",
+                               state->ob_type->tp_name);
+    FtObject *zero = ft_int_from_int64_ref(0);
+    if (zero == NULL)
+        return NULL;
+    FtObject *n = int_compare(state, zero) < 0 ? zero : state;
+    FtObject *fresh = NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
+    FtObject *left = int_binary(ft_bigint_sub, it->length, it->index);
+    if (left != NULL) {
+        fresh = int_binary(ft_bigint_add, it->index, int_compare(n, left) < 0 ? n : left);
+        ft_decref(left);
+    }
+    if (fresh != NULL) {
+        ft_decref(it->index);
+        it->index = fresh;
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(zero);
+    if (fresh == NULL)
+        return NULL;
+    return ft_none_ref();
+}
+
 static const FtMethodDef longrange_iter_methods[] = {
     {"__length_hint__", {.noargs = longrange_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = longrange_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = longrange_iter_setstate}, FT_METH_O,
+     "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -26,7 +26,7 @@
 // no other thread can see yet (make_new_set), so they need no lock of their own. No table is ever
 // read without the set's lock, so tables are freed at once (no QSBR).
 //
-// Missing (TODO(#4)): __reduce__, __sizeof__, __class_getitem__, weak references, heap subclasses
+// Missing (TODO(#4)): weak references, heap subclasses
 // of set/frozenset (tp_new allocates static subtypes only), iteration through objects/abstract.h.
 #include <stdint.h>   // PTRDIFF_MAX
 #include <string.h>   // memcpy memset
@@ -34,10 +34,11 @@
 #include "objects/set.h"
 #include "objects/set_internal.h"
 
-#include "objects/abstract.h"       // ft_object_get_iter_ref
+#include "objects/abstract.h"       // ft_object_get_iter_ref ft_iter_reduce_ref
 #include "objects/dict.h"           // ft_dict_check ft_dict_next ft_dict_size
 #include "objects/error.h"          // ft_error_* ft_exc_*
 #include "objects/int.h"            // ft_bool_from ft_int_from_int64_ref
+#include "objects/list.h"           // ft_list_new_ref ft_list_extend
 #include "objects/method_def.h"     // FtMethodDef FT_METH_*
 #include "objects/object.h"         // ft_object_* FT_VAR_OBJECT_HEAD_INIT FT_NOT_IMPLEMENTED
 #include "objects/str.h"            // ft_str_*
@@ -456,7 +457,7 @@ ft_set_iterable_begin(FtSetIterableState *it, FtObject *iterable)
     it->seq = NULL;
     it->iter = NULL;
     it->index = 0;
-    if (ft_tuple_check(iterable)) {
+    if (iterable->ob_type == &ft_tuple_type) {   // a subclass may override __iter__
         it->seq = iterable;
         return 0;
     }
@@ -1056,9 +1057,34 @@ set_iter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(len);
 }
 
+// __reduce__(): (iter, (list of the items left,)), listed from a copy at the same position so that
+// this iterator does not move (a size change raises, as next() would).
+static FtObject *
+set_iter_reduce(FtObject *op)
+{
+    SetIterObject *si = (SetIterObject *)op;
+    SetIterObject *copy = (SetIterObject *)ft_object_new_of_type(&ft_set_iter_type, 0);
+    if (copy == NULL)
+        return NULL;
+    copy->set = ft_new_ref(si->set);   // unpublished: plain stores
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(si->set);
+    copy->si_used = si->si_used;
+    copy->pos = si->pos;
+    copy->len = si->len;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    FtObject *items = ft_list_new_ref(0), *res = NULL;
+    if (items != NULL && ft_list_extend(items, (FtObject *)copy) == 0)
+        res = ft_iter_reduce_ref("iter", items, NULL);
+    ft_xdecref(items);
+    ft_decref((FtObject *)copy);
+    return res;
+}
+
 static const FtMethodDef set_iter_methods[] = {
     {"__length_hint__", {.noargs = set_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = set_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -25,7 +25,9 @@
 
 #include "objects/dict.h"           // ft_dict_check_exact ft_dict_next ft_dict_size ft_dict_get_item_ref
 #include "objects/error.h"          // ft_error_* ft_exc_*
-#include "objects/int.h"            // ft_bool_from
+#include "objects/abstract.h"       // ft_object_call_method_cstr_ref
+#include "objects/int.h"            // ft_bool_from ft_int_from_int64_ref
+#include "objects/list.h"           // ft_list_new_ref ft_list_extend
 #include "objects/method_def.h"     // FtMethodDef FT_METH_*
 #include "objects/object.h"         // ft_object_hash FT_NOT_IMPLEMENTED ft_none_ref
 #include "objects/tuple.h"          // ft_tuple_pack_ref
@@ -834,16 +836,59 @@ set_isdisjoint_method(FtObject *self, FtObject *other)
     return bool_or_null(rv);
 }
 
+// __reduce__(): (type(self), (list(self),), self.__getstate__()), which pickling and copy use.
+static FtObject *
+set_reduce_method(FtObject *self)
+{
+    FtObject *items = ft_list_new_ref(0);
+    if (items == NULL)
+        return NULL;
+    if (ft_list_extend(items, self) < 0) {
+        ft_decref(items);
+        return NULL;
+    }
+    FtObject *args = ft_tuple_pack_ref(1, items);
+    ft_decref(items);
+    if (args == NULL)
+        return NULL;
+    FtObject *state = ft_object_call_method_cstr_ref(self, "__getstate__", NULL, 0);
+    if (state == NULL) {
+        ft_decref(args);
+        return NULL;
+    }
+    FtObject *res = ft_tuple_pack_ref(3, (FtObject *)self->ob_type, args, state);
+    ft_decref(args);
+    ft_decref(state);
+    return res;
+}
+
+// __sizeof__(): the object plus its table when that has outgrown the inline smalltable.
+static FtObject *
+set_sizeof_method(FtObject *self)
+{
+    FtSetObject *so = SET(self);
+    size_t size = (size_t)self->ob_type->tp_basicsize;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    if (so->table != so->smalltable)
+        size += (size_t)(so->mask + 1) * sizeof(FtSetEntry);
+    FT_END_CRITICAL_SECTION();
+    return ft_int_from_int64_ref((int64_t)size);
+}
+
 /* --- Method and number tables (used by the type objects in objects/set.c) --- */
 
 #define SET_METHOD_O(name, fn, doc) {name, {.o = fn}, FT_METH_O, doc}
 #define SET_METHOD_NOARGS(name, fn, doc) {name, {.noargs = fn}, FT_METH_NOARGS, doc}
 #define SET_METHOD_VARARGS(name, fn, doc) {name, {.fast = fn}, FT_METH_FASTCALL, doc}
+#define SET_METHOD_CONTAINS \
+    {"__contains__", {.o = set_contains_method}, FT_METH_O | FT_METH_COEXIST, "x.__contains__(y) <==> y in x."}
 
 const FtMethodDef ft_set_methods[] = {
     SET_METHOD_O("add", set_add_method, "Add an element to a set."),
     SET_METHOD_NOARGS("clear", set_clear_method, "Remove all elements from this set."),
-    SET_METHOD_O("__contains__", set_contains_method, "x.__contains__(y) <==> y in x."),
+    SET_METHOD_CONTAINS,
+    SET_METHOD_NOARGS("__reduce__", set_reduce_method, "Return state information for pickling."),
+    SET_METHOD_NOARGS("__sizeof__", set_sizeof_method, "S.__sizeof__() -> size of S in memory, in bytes."),
     SET_METHOD_NOARGS("copy", set_copy_method, "Return a shallow copy of a set."),
     SET_METHOD_O("discard", set_discard_method, "Remove an element from a set if it is a member."),
     SET_METHOD_VARARGS("difference", set_difference_method,
@@ -870,7 +915,9 @@ const FtMethodDef ft_set_methods[] = {
 };
 
 const FtMethodDef ft_frozenset_methods[] = {
-    SET_METHOD_O("__contains__", set_contains_method, "x.__contains__(y) <==> y in x."),
+    SET_METHOD_CONTAINS,
+    SET_METHOD_NOARGS("__reduce__", set_reduce_method, "Return state information for pickling."),
+    SET_METHOD_NOARGS("__sizeof__", set_sizeof_method, "S.__sizeof__() -> size of S in memory, in bytes."),
     SET_METHOD_NOARGS("copy", frozenset_copy_method, "Return a shallow copy of a set."),
     SET_METHOD_VARARGS("difference", set_difference_method,
                        "Return a new set with elements in the set that are not in the others."),

@@ -40,6 +40,7 @@
 #include "objects/bytes.h"       // ft_bytes_view
 #include "objects/error.h"       // ft_error_* ft_exc_*
 #include "objects/int.h"         // ft_bool_from ft_int_*
+#include "objects/memoryview.h"  // ft_memoryview_check ft_memoryview_to_bytes_ref
 #include "objects/method_def.h"  // FtMethodDef FT_METH_*
 #include "objects/object.h"      // ft_object_* FT_OBJECT_HEAD_INIT
 #include "objects/slice.h"       // ft_slice_check ft_slice_unpack ft_slice_adjust_indices
@@ -952,6 +953,15 @@ str_decode_object(FtObject *x, FtObject *encoding, FtObject *errors)
     }
     if (ft_str_check(x))
         return ft_error_format(&ft_exc_type_error, "decoding str is not supported");
+    if (ft_memoryview_check(x) && ft_memoryview_is_c_contiguous(x)) {
+        // A contiguous view decodes its bytes (a non-contiguous one is no simple buffer).
+        FtObject *snap = ft_memoryview_to_bytes_ref(x);
+        if (snap == NULL)
+            return NULL;
+        FtObject *res = ft_str_decode_ref(ft_bytes_data(snap), ft_bytes_size(snap), enc, errs);
+        ft_decref(snap);
+        return res;
+    }
     FtObject *res = NULL;
     bool viewed = false;
     // A bytearray may be resized by another thread: decode under its critical section (the codecs
@@ -964,7 +974,7 @@ str_decode_object(FtObject *x, FtObject *encoding, FtObject *errors)
         res = ft_str_decode_ref(data, size, enc, errs);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
-    if (!viewed)   // TODO(#4): other buffer-protocol objects (memoryview, array)
+    if (!viewed)   // TODO(#4): other buffer-protocol objects (array)
         return ft_error_format(&ft_exc_type_error,
                                "decoding to str: need a bytes-like object, %.80s found",
                                x->ob_type->tp_name);

@@ -20,6 +20,7 @@
 #include "objects/bytes.h"   // ft_bytes_from_data_ref
 #include "objects/error.h"   // ft_error_format ft_error_set_object ft_exc_*
 #include "objects/int.h"     // ft_int_from_int64_ref
+#include "objects/object.h"  // ft_object_is_none
 #include "objects/str.h"     // ft_str_* FtStrWriter
 #include "objects/tuple.h"   // ft_tuple_size ft_tuple_get_item_borrow ft_tuple_pack_ref
 #include "runtime/refcount.h"   // ft_decref ft_new_ref
@@ -599,7 +600,7 @@ ft_str_method_encode(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtOb
         if (!ft_str_check(a[i]))
             return ft_error_format(&ft_exc_type_error,
                                    "encode() argument '%s' must be str, not %.80s", names[i],
-                                   a[i]->ob_type->tp_name);
+                                   ft_object_is_none(a[i]) ? "None" : a[i]->ob_type->tp_name);
         opt[i] = ft_str_as_utf8(a[i], NULL);
     }
     Ft_ssize size;

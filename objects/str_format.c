@@ -378,8 +378,7 @@ FtObject *
 ft_str_method___format__(FtObject *self, FtObject *spec_obj)
 {
     if (!ft_str_check(spec_obj))
-        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
-                               spec_obj->ob_type->tp_name);
+        return ft_error_bad_argument("__format__", "argument", "str", spec_obj);
     Ft_ssize spec_len;
     const char *spec = ft_str_as_utf8(spec_obj, &spec_len);
     Ft_ssize n = ft_str_length(self);

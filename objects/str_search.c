@@ -9,6 +9,7 @@
 // are clamped as CPython's ADJUST_INDICES before any search, so no index leaves 0..len.
 // Concurrency: a published str (and tuple) is immutable; no locks, any attached thread. join
 // snapshots other iterables into a tuple first; maketrans reads a private copy of its dict.
+#include <limits.h>   // INT_MAX INT_MIN
 #include <stdint.h>   // uint32_t PTRDIFF_MAX
 #include <stdlib.h>   // realloc free
 
@@ -94,8 +95,33 @@ int_arg(FtObject *op, Ft_ssize *out)
                         op->ob_type->tp_name);
         return -1;
     }
-    *out = ft_number_as_ssize(op, &ft_exc_overflow_error);
-    return *out == -1 && ft_error_occurred() ? -1 : 0;
+    bool ok = true;
+    int64_t v = ft_int_as_int64(op, &ok);
+    if (!ok) {
+        // Clinic's Py_ssize_t converter wording.
+        ft_error_clear();
+        ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    *out = (Ft_ssize)v;
+    return 0;
+}
+
+// An int argument that CPython converts to a C int (expandtabs' tabsize).
+static int
+c_int_arg(FtObject *op, Ft_ssize *out)
+{
+    if (int_arg(op, out) < 0) {
+        if (!ft_error_matches(&ft_exc_overflow_error))
+            return -1;
+        ft_error_clear();
+        *out = INT_MAX + (Ft_ssize)1;
+    }
+    if (*out > INT_MAX || *out < INT_MIN) {
+        ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C int");
+        return -1;
+    }
+    return 0;
 }
 
 // A slice bound: absent or None keeps *out; an int replaces it.
@@ -350,8 +376,8 @@ ft_str_method_replace(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtO
     if (gather_args("replace", names, 3, 2, args, nargs, kwnames, a) < 0)
         return NULL;
     if (a[0] == NULL || a[1] == NULL)
-        return ft_error_format(&ft_exc_type_error, "replace expected at least 2 arguments, got %zd",
-                               nargs);
+        return ft_error_format(&ft_exc_type_error,
+                               "replace() takes at least 2 positional arguments (%zd given)", nargs);
     if (!ft_str_check(a[0]))
         return ft_error_format(&ft_exc_type_error, "replace() argument 1 must be str, not %.100s",
                                arg_type_name(a[0]));
@@ -454,15 +480,16 @@ split_common(const char *name, FtObject *self, FtObject *const *args, Ft_ssize n
     FtObject *a[2];
     if (gather_args(name, names, 2, 0, args, nargs, kwnames, a) < 0)
         return NULL;
+    // maxsplit is converted while parsing, before sep is checked.
+    Ft_ssize max = -1;
+    if (a[1] != NULL && int_arg(a[1], &max) < 0)
+        return NULL;
     FtObject *sep = a[0] != NULL && !ft_object_is_none(a[0]) ? a[0] : NULL;
     if (sep != NULL && !ft_str_check(sep))
         return ft_error_format(&ft_exc_type_error, "must be str or None, not %.100s",
                                sep->ob_type->tp_name);
     if (sep != NULL && ft_str_length(sep) == 0)
         return ft_error_format(&ft_exc_value_error, "empty separator");
-    Ft_ssize max = -1;
-    if (a[1] != NULL && int_arg(a[1], &max) < 0)
-        return NULL;
     if (max < 0)
         max = STR_INDEX_MAX;
     Ft_ssize n = ft_str_length(self);
@@ -755,7 +782,7 @@ ft_str_method_expandtabs(FtObject *self, FtObject *const *args, Ft_ssize nargs, 
     if (gather_args("expandtabs", names, 1, 0, args, nargs, kwnames, a) < 0)
         return NULL;
     Ft_ssize tabsize = 8;
-    if (a[0] != NULL && int_arg(a[0], &tabsize) < 0)
+    if (a[0] != NULL && c_int_arg(a[0], &tabsize) < 0)
         return NULL;
     FtStrWriter w = {0};
     Ft_ssize column = 0;
@@ -789,7 +816,7 @@ pad_common(const char *name, FtObject *self, FtObject *const *args, Ft_ssize nar
         if (!ft_str_check(args[1]))
             return ft_error_format(&ft_exc_type_error,
                                    "The fill character must be a unicode character, not %.100s",
-                                   arg_type_name(args[1]));
+                                   args[1]->ob_type->tp_name);
         if (ft_str_length(args[1]) != 1)
             return ft_error_format(&ft_exc_type_error,
                                    "The fill character must be exactly one character long");

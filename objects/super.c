@@ -163,8 +163,12 @@ ft_super_new_ref(FtTypeObject *type, FtObject *obj)
 
 /* --- Slots --- */
 
+// super(...) and super.__init__(...) share this; from_call selects the argument errors: a call of
+// super itself words them as CPython's super_vectorcall, __init__ (and subclasses) as its
+// argument clinic.
 static int
-super_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+super_init_args(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames,
+                bool from_call)
 {
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     if (kwnames != NULL && ft_tuple_size(kwnames) > 0) {
@@ -172,7 +176,12 @@ super_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnam
         return -1;
     }
     if (nargs > 2) {
-        ft_error_format(&ft_exc_type_error, "super() expected at most 2 arguments, got %zd", nargs);
+        if (from_call)
+            ft_error_format(&ft_exc_type_error, "super() expected at most 2 arguments, got %zd",
+                            nargs);
+        else
+            ft_error_format(&ft_exc_type_error, "super() takes at most 2 arguments (%zd given)",
+                            nargs);
         return -1;
     }
     FtTypeObject *type;
@@ -186,12 +195,34 @@ super_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnam
         return r;
     }
     if (!ft_type_check(args[0])) {
-        ft_error_format(&ft_exc_type_error, "super() argument 1 must be a type, not %.200s",
-                        args[0]->ob_type->tp_name);
+        if (from_call)
+            ft_error_format(&ft_exc_type_error, "super() argument 1 must be a type, not %.200s",
+                            args[0]->ob_type->tp_name);
+        else
+            ft_error_bad_argument("super", "argument 1", "type", args[0]);
         return -1;
     }
     type = (FtTypeObject *)args[0];
     return super_fill((SuperObject *)self, type, nargs == 2 ? args[1] : NULL);
+}
+
+static int
+super_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    return super_init_args(self, args, nargsf, kwnames, false);
+}
+
+FtObject *
+ft_super_call_ref(FtObject *const *args, size_t nargsf, FtObject *kwnames)
+{
+    FtObject *self = ft_object_new_of_type(&ft_super_type, 0);
+    if (self == NULL)
+        return NULL;
+    if (super_init_args(self, args, nargsf, kwnames, true) < 0) {
+        ft_decref(self);
+        return NULL;
+    }
+    return self;
 }
 
 static void

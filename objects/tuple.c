@@ -12,13 +12,15 @@
 // A tuple is a GC object (it can close a cycle through a mutable item); tp_traverse tolerates NULL
 // items of a tuple still being filled.
 //
-// Missing (TODO(#4)): the per-size free lists, __getnewargs__, __class_getitem__.
+// Missing (TODO(#4)): the per-size free lists.
 #include <stdarg.h>   // va_list
+#include <stdint.h>   // PTRDIFF_MAX
 #include <stdlib.h>   // calloc free
 
 #include "objects/tuple.h"
 
-#include "objects/abstract.h"          // ft_sequence_tuple_ref
+#include "eval/call.h"                 // ft_c_stack_check
+#include "objects/abstract.h"          // ft_sequence_tuple_ref ft_iter_*
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/error.h"             // ft_error_* ft_exc_*
 #include "objects/int.h"               // ft_int_check ft_bool_from ft_int_from_int64_ref
@@ -159,6 +161,9 @@ tuple_hash(FtObject *op)
     Ft_hash cached = ft_atomic_load_ssize_relaxed(&t->hash);
     if (cached != -1)
         return cached;
+    // Hashing nested tuples recurses in C.
+    if (ft_c_stack_check(" while hashing a tuple") < 0)
+        return -1;
     Ft_ssize n = ft_tuple_size(op);
     uint64_t acc = XXPRIME_5;
     for (Ft_ssize i = 0; i < n; i++) {
@@ -422,7 +427,20 @@ tuple_index_method(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     return ft_error_format(&ft_exc_value_error, "tuple.index(x): x not in tuple");
 }
 
+// __getnewargs__(): (a plain tuple of the items,), what pickling a tuple subclass passes to __new__.
+static FtObject *
+tuple_getnewargs_method(FtObject *self)
+{
+    FtObject *items = tuple_from_stride_ref(self, 0, 1, ft_tuple_size(self));
+    if (items == NULL)
+        return NULL;
+    FtObject *res = ft_tuple_pack_ref(1, items);
+    ft_decref(items);
+    return res;
+}
+
 static const FtMethodDef tuple_methods[] = {
+    {"__getnewargs__", {.noargs = tuple_getnewargs_method}, FT_METH_NOARGS, NULL},
     {"index", {.fast = tuple_index_method}, FT_METH_FASTCALL,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", {.o = tuple_count_method}, FT_METH_O, "Return number of occurrences of value."},
@@ -436,8 +454,14 @@ static const FtMethodDef tuple_methods[] = {
 typedef struct {
     FtObject ob_base;
     FtObject *tuple;   // immutable after publish: a strong reference
-    Ft_ssize index;    // atomic (relaxed): the next position to claim (may run past the length)
+    Ft_ssize index;    // atomic (relaxed): the next position to claim (may run past the length);
+                       // TUPLE_ITER_DONE or more once next() ran off the end
 } TupleIterObject;
+
+// Far past any tuple's length, and far enough below the maximum that the claims of racing next()
+// calls cannot wrap around. CPython drops the tuple at that point: __setstate__ can no longer
+// revive the iterator and __reduce__ shows an empty tuple.
+#define TUPLE_ITER_DONE (PTRDIFF_MAX / 2)
 
 static FtObject *
 tuple_iter(FtObject *op)
@@ -475,12 +499,19 @@ tuple_iter_next(FtObject *op)
     TupleIterObject *it = (TupleIterObject *)op;
     Ft_ssize n = ft_tuple_size(it->tuple);
     // relaxed: keeps an exhausted iterator's index from growing; the claim below decides.
-    if (ft_atomic_load_ssize_relaxed(&it->index) >= n)
+    Ft_ssize seen = ft_atomic_load_ssize_relaxed(&it->index);
+    if (seen >= n) {
+        if (seen < TUPLE_ITER_DONE)
+            ft_atomic_store_ssize_relaxed(&it->index, TUPLE_ITER_DONE);   // relaxed: as above
         return NULL;
+    }
     // relaxed: the tuple is immutable, so the claimed index orders nothing else.
     Ft_ssize i = ft_atomic_add_ssize_relaxed(&it->index, 1);
-    if (i >= n)
+    if (i >= n) {
+        // relaxed: as the load above.
+        ft_atomic_store_ssize_relaxed(&it->index, TUPLE_ITER_DONE);
         return NULL;
+    }
     return ft_new_ref(ft_tuple_get_item_borrow(it->tuple, i));
 }
 
@@ -494,9 +525,54 @@ tuple_iter_length_hint(FtObject *op)
     return ft_int_from_int64_ref(left > 0 ? left : 0);
 }
 
+// __reduce__(): (iter, (tuple,), index), or (iter, ((),)) once next() has run off the end.
+static FtObject *
+tuple_iter_reduce(FtObject *op)
+{
+    TupleIterObject *it = (TupleIterObject *)op;
+    // relaxed: a snapshot.
+    Ft_ssize index = ft_atomic_load_ssize_relaxed(&it->index);
+    if (index >= TUPLE_ITER_DONE) {
+        FtObject *empty = ft_tuple_new_ref(0);
+        if (empty == NULL)
+            return NULL;
+        FtObject *res = ft_iter_reduce_ref("iter", empty, NULL);
+        ft_decref(empty);
+        return res;
+    }
+    Ft_ssize n = ft_tuple_size(it->tuple);
+    FtObject *state = ft_int_from_int64_ref(index < n ? index : n);
+    if (state == NULL)
+        return NULL;
+    FtObject *res = ft_iter_reduce_ref("iter", it->tuple, state);
+    ft_decref(state);
+    return res;
+}
+
+// __setstate__(index): the next position, clamped to [0, len(tuple)]; ignored once done.
+static FtObject *
+tuple_iter_setstate(FtObject *op, FtObject *state)
+{
+    TupleIterObject *it = (TupleIterObject *)op;
+    Ft_ssize index;
+    if (ft_iter_state_as_ssize(state, &index) < 0)
+        return NULL;
+    Ft_ssize n = ft_tuple_size(it->tuple);
+    index = index < 0 ? 0 : index > n ? n : index;
+    // relaxed: a racing next() may claim either position; both are in range. The CAS keeps a
+    // done iterator done.
+    Ft_ssize cur = ft_atomic_load_ssize_relaxed(&it->index);
+    while (cur < TUPLE_ITER_DONE && !ft_atomic_cas_ssize_relaxed(&it->index, &cur, index)) {
+    }
+    return ft_none_ref();
+}
+
 static const FtMethodDef tuple_iter_methods[] = {
     {"__length_hint__", {.noargs = tuple_iter_length_hint}, FT_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", {.noargs = tuple_iter_reduce}, FT_METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", {.o = tuple_iter_setstate}, FT_METH_O, "Set state information for unpickling."},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -22,13 +22,18 @@
 // type's dict is stored to under the type's critical section (then the version tags of the type
 // and its subclasses are renewed and the slots updated, objects/type_slots.c); its ht_name,
 // ht_qualname and subclass list are guarded_by(ob_mutex). __class__ assignment stores ob_type with
-// the world stopped. The version counter is an atomic. A mappingproxy's mapping is immutable (the
-// dict locks itself). Two threads computing C.__annotations__ at once may both call __annotate__;
-// the last store wins (both results are equal). Missing (TODO(#4)): the per-type method cache,
-// subclass lists of static types, the repr of a static type's __dict__ (its TypeDict), __name__
-// assignment, __bases__ assignment, mro() overrides.
+// the world stopped, and so does __bases__ assignment for tp_bases / tp_base / tp_mro of the class
+// and its subclasses (lookups walk tp_mro lock-free; the old tuples are retired through QSBR).
+// FT_TPFLAGS_IS_ABSTRACT is set and cleared (atomic RMW) under the type's critical section and
+// read relaxed by object.__new__. The version counter is an atomic. A mappingproxy's mapping is
+// immutable (the dict locks itself); a static type's __dict__ is a proxy of a dict copy of its
+// TypeDict. Two threads computing C.__annotations__ at once may both call __annotate__; the last
+// store wins (both results are equal). object.__reduce_ex__ imports copyreg through
+// builtins.__import__. Missing (TODO(#4)): the per-type method cache, subclass lists of static
+// types, __name__ assignment, mro() overrides.
+#include <stdint.h>   // INT32_MAX INT32_MIN
 #include <stdlib.h>   // calloc free
-#include <string.h>   // memcpy strrchr strcmp
+#include <string.h>   // memcpy strrchr strcmp strncmp strstr strlen
 
 #include "objects/type.h"
 
@@ -44,6 +49,7 @@
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_*
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
+#include "runtime/qsbr.h"              // ft_qsbr_decref_delayed
 #include "runtime/stop_the_world.h"    // ft_stop_the_world ft_start_the_world
 #include "runtime/thread_state.h"      // ft_thread_state_current
 #include "sync/atomic.h"               // ft_atomic_*
@@ -325,8 +331,34 @@ c3_in_tail(FtTypeObject *t, FtTypeObject ***seqs, const Ft_ssize *lens, const Ft
     return false;
 }
 
+// The MRO that base (an entry of the bases tuple) contributes: its pending new MRO when
+// __bases__ assignment is recomputing it, else its tp_mro.
+typedef struct {
+    FtTypeObject **types;
+    FtObject **mros;
+    Ft_ssize n;
+} PendingMros;
+
+static FtObject *
+base_mro_borrow(FtTypeObject *base, const PendingMros *pending)
+{
+    for (Ft_ssize i = 0; pending != NULL && i < pending->n; i++) {
+        if (pending->types[i] == base && pending->mros[i] != NULL)
+            return pending->mros[i];
+    }
+    return base->tp_mro;
+}
+
+static FtObject *c3_merge_ref(FtTypeObject *type, FtObject *bases, const PendingMros *pending);
+
 FtObject *
 ft_type_mro_c3_ref(FtTypeObject *type, FtObject *bases)
+{
+    return c3_merge_ref(type, bases, NULL);
+}
+
+static FtObject *
+c3_merge_ref(FtTypeObject *type, FtObject *bases, const PendingMros *pending)
 {
     Ft_ssize nbases = ft_tuple_size(bases);
     Ft_ssize nseq = nbases + 1, total = 1;
@@ -336,9 +368,10 @@ ft_type_mro_c3_ref(FtTypeObject *type, FtObject *bases)
             if (ft_tuple_get_item_borrow(bases, j) == (FtObject *)b)
                 return ft_error_format(&ft_exc_type_error, "duplicate base class %s", b->tp_name);
         }
-        if (b->tp_mro == NULL)
+        FtObject *bmro = base_mro_borrow(b, pending);
+        if (bmro == NULL)
             return ft_error_format(&ft_exc_type_error, "base %s is not ready", b->tp_name);
-        total += ft_tuple_size(b->tp_mro);
+        total += ft_tuple_size(bmro);
     }
     FtTypeObject ***seqs = calloc((size_t)nseq, sizeof *seqs);
     Ft_ssize *lens = calloc((size_t)nseq, sizeof *lens);
@@ -350,7 +383,7 @@ ft_type_mro_c3_ref(FtTypeObject *type, FtObject *bases)
         goto done;
     }
     for (Ft_ssize i = 0; i < nbases; i++) {
-        FtObject *mro = ((FtTypeObject *)ft_tuple_get_item_borrow(bases, i))->tp_mro;
+        FtObject *mro = base_mro_borrow((FtTypeObject *)ft_tuple_get_item_borrow(bases, i), pending);
         seqs[i] = (FtTypeObject **)((FtTupleObject *)mro)->items;
         lens[i] = ft_tuple_size(mro);
     }
@@ -479,10 +512,10 @@ inherit_slots(FtTypeObject *type, FtTypeObject *base)
         inherit_table(type->tp_as_async, base->tp_as_async, sizeof(FtAsyncMethods));
 
     INHERIT(tp_dealloc);
-    if (type->tp_getattro == NULL && type->tp_setattro == NULL) {
-        type->tp_getattro = base->tp_getattro;
-        type->tp_setattro = base->tp_setattro;
-    }
+    // Independently, as CPython does: a builtin type that only sets tp_getattro still gets
+    // object's generic setattr (and its "readonly attribute" / "no __dict__" errors).
+    INHERIT(tp_getattro);
+    INHERIT(tp_setattro);
     INHERIT(tp_repr);
     INHERIT(tp_str);
     INHERIT(tp_call);
@@ -523,6 +556,20 @@ add_to_dict(FtTypeObject *type, const char *name, FtObject *value_steal)
     return r;
 }
 
+// Stores value under name in type's dict even when a slot wrapper is already there (methods marked
+// FT_METH_COEXIST). Steals value_steal (may be NULL: error).
+static int
+replace_in_dict(FtTypeObject *type, const char *name, FtObject *value_steal)
+{
+    if (value_steal == NULL)
+        return -1;
+    FtObject *key = ft_str_intern_cstr_ref(name);
+    int r = key != NULL ? typedict_set_unlocked(type->tp_dict, key, value_steal) : -1;
+    ft_xdecref(key);
+    ft_decref(value_steal);
+    return r;
+}
+
 // T.__new__(S, *args): checks S and calls T's tp_new for it (CPython's tp_new_wrapper).
 static FtObject *
 tp_new_wrapper(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
@@ -543,6 +590,8 @@ tp_new_wrapper(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
     FtTypeObject *staticbase = subtype;
     while (staticbase != NULL && ft_type_is_heap(staticbase))
         staticbase = staticbase->tp_base;
+    if (staticbase != NULL && staticbase->tp_new == NULL && staticbase->tp_new != type->tp_new)
+        return ft_error_format(&ft_exc_type_error, "cannot create '%s' instances", subtype->tp_name);
     if (staticbase != NULL && staticbase->tp_new != type->tp_new)
         return ft_error_format(&ft_exc_type_error, "%s.__new__(%s) is not safe, use %s.__new__()",
                                type->tp_name, subtype->tp_name, staticbase->tp_name);
@@ -607,7 +656,10 @@ fill_dict(FtTypeObject *type)
     if (ft_descr_add_slot_wrappers(type, add_to_dict) < 0)
         return -1;
     for (const FtMethodDef *m = type->tp_methods; m != NULL && m->name != NULL; m++) {
-        if (add_to_dict(type, m->name, ft_descr_new_method_ref(type, m)) < 0)
+        FtObject *descr = ft_descr_new_method_ref(type, m);
+        int r = (m->flags & FT_METH_COEXIST) ? replace_in_dict(type, m->name, descr)
+                                             : add_to_dict(type, m->name, descr);
+        if (r < 0)
             return -1;
     }
     if (is_generic_container(type) &&
@@ -739,6 +791,7 @@ ft_type_ready(FtTypeObject *type)
 /* --- object: slots --- */
 
 static FtObject *object_richcompare(FtObject *self, FtObject *other, int op);
+static FtObject *abstract_instantiation_error(FtTypeObject *type);
 
 static int
 object_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
@@ -769,7 +822,9 @@ ft_object_new_default(FtTypeObject *type, FtObject *const *args, size_t nargsf, 
         if (type->tp_init == object_init)
             return ft_error_format(&ft_exc_type_error, "%.200s() takes no arguments", type->tp_name);
     }
-    // TODO(#4): "Can't instantiate abstract class ..." (FT_TPFLAGS_IS_ABSTRACT).
+    // relaxed: the bit is set and cleared under the type's section; a snapshot is enough here.
+    if (ft_atomic_load_uint64_relaxed(&type->tp_flags) & FT_TPFLAGS_IS_ABSTRACT)
+        return abstract_instantiation_error(type);
     return ft_object_new_of_type(type, 0);
 }
 
@@ -794,8 +849,8 @@ type_module_ref(FtTypeObject *type)
     return ft_str_from_utf8_ref(type->tp_name, dot - type->tp_name);
 }
 
-static FtObject *
-type_qualname_ref(FtTypeObject *type)
+FtObject *
+ft_type_qualname_ref(FtTypeObject *type)
 {
     if (!ft_type_is_heap(type))
         return ft_type_name_ref(type);
@@ -813,7 +868,7 @@ type_full_name_ref(FtTypeObject *type)
     FtObject *module = type_module_ref(type);
     if (module == NULL)
         ft_error_clear();
-    FtObject *qual = type_qualname_ref(type);
+    FtObject *qual = ft_type_qualname_ref(type);
     if (qual == NULL) {
         ft_xdecref(module);
         return NULL;
@@ -968,8 +1023,7 @@ static FtObject *
 object_format(FtObject *self, FtObject *spec)
 {
     if (!ft_str_check(spec))
-        return ft_error_format(&ft_exc_type_error, "__format__() argument must be str, not %.200s",
-                               spec->ob_type->tp_name);
+        return ft_error_bad_argument("__format__", "argument", "str", spec);
     if (ft_str_length(spec) > 0)
         return ft_error_format(&ft_exc_type_error, "unsupported format string passed to "
                                "%.200s.__format__", self->ob_type->tp_name);
@@ -1055,38 +1109,348 @@ done:
     return res;
 }
 
-// object.__getstate__(): the instance dict (None when it is absent or empty). TODO(#4): the
-// __slots__ values, and the "cannot pickle" checks for C types with extra state.
+/* --- object: pickling support (copyreg's protocol) --- */
+
+// The copyreg module, imported through builtins.__import__ as CPython's import_copyreg does.
 static FtObject *
-object_getstate(FtObject *self)
+import_copyreg_ref(void)
 {
-    FtObject **dp = ft_object_dict_ptr(self);
-    if (dp == NULL)
-        return ft_none_ref();
-    FtObject *d = ft_object_get_dict_ref(self);
-    if (d == NULL)
+    FtObject *builtins = ft_interp_main()->builtins_dict, *import = NULL;
+    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, "__import__", &import) : 0;
+    if (r <= 0) {
+        if (r == 0)
+            ft_error_set_string(&ft_exc_import_error, "__import__ not found");
         return NULL;
-    if (ft_object_size(d) == 0) {
-        ft_decref(d);
-        return ft_none_ref();
     }
-    FtObject *res = ft_dict_copy_ref(d);
-    ft_decref(d);
+    FtObject *name = ft_str_from_cstr_ref("copyreg");
+    FtObject *mod = name != NULL ? ft_object_call_one_arg_ref(import, name) : NULL;
+    ft_xdecref(name);
+    ft_decref(import);
+    return mod;
+}
+
+// copyreg.<name>(*args).
+static FtObject *
+call_copyreg_ref(const char *name, FtObject *const *args, Ft_ssize nargs)
+{
+    FtObject *copyreg = import_copyreg_ref();
+    if (copyreg == NULL)
+        return NULL;
+    FtObject *res = ft_object_call_method_cstr_ref(copyreg, name, args, nargs);
+    ft_decref(copyreg);
     return res;
 }
 
-// TODO(#4): copyreg's __reduce_ex__ protocol (copyreg.__newobj__, _reconstructor).
+// The names of the instance's __slots__ (a list, or None): the class's cached __slotnames__, else
+// copyreg._slotnames(cls), which also caches them. Static types have no __slots__.
 static FtObject *
-object_reduce(FtObject *self)
+type_slot_names_ref(FtTypeObject *type)
 {
-    return ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object",
-                           self->ob_type->tp_name);
+    if (!ft_type_is_heap(type))
+        return ft_list_new_ref(0);
+    FtObject *key = ft_str_intern_cstr_ref("__slotnames__");
+    if (key == NULL)
+        return NULL;
+    FtObject *names = ft_type_dict_get_ref(type, key);
+    ft_decref(key);
+    if (names != NULL) {
+        if (names != FT_NONE && !ft_list_check(names)) {
+            ft_error_format(&ft_exc_type_error, "%.200s.__slotnames__ should be a list or None, "
+                            "not %.200s", type->tp_name, names->ob_type->tp_name);
+            ft_decref(names);
+            return NULL;
+        }
+        return names;
+    }
+    if (ft_error_occurred())
+        return NULL;
+    FtObject *arg = (FtObject *)type;
+    names = call_copyreg_ref("_slotnames", &arg, 1);
+    if (names != NULL && names != FT_NONE && !ft_list_check(names)) {
+        ft_decref(names);
+        return ft_error_format(&ft_exc_type_error,
+                               "copyreg._slotnames didn't return a list or None");
+    }
+    return names;
+}
+
+// The type whose C layout the instance has: the nearest base that is not a class statement's.
+static FtTypeObject *
+layout_base(FtTypeObject *type)
+{
+    while (ft_type_is_heap(type) && type->tp_base != NULL)
+        type = type->tp_base;
+    return type;
+}
+
+// object.__getstate__'s default: the instance dict (None when absent or empty), paired with a
+// dict of the set __slots__ values when there are any. With required, TypeError for objects
+// whose C state the result would not capture.
+static FtObject *
+object_getstate_default(FtObject *self, bool required)
+{
+    FtTypeObject *type = self->ob_type;
+    if (required && type->tp_itemsize != 0)
+        return ft_error_format(&ft_exc_type_error, "cannot pickle %.200s objects", type->tp_name);
+    FtObject *state = NULL;
+    if (ft_object_dict_ptr(self) != NULL) {
+        FtObject *d = ft_object_get_dict_ref(self);
+        if (d == NULL)
+            return NULL;
+        if (ft_object_size(d) > 0) {
+            state = d;
+        } else {
+            ft_decref(d);
+        }
+    }
+    if (state == NULL)
+        state = ft_none_ref();
+    FtObject *names = type_slot_names_ref(type), *slots = NULL;
+    if (names == NULL)
+        goto error;
+    if (required && layout_base(type)->tp_basicsize > ft_base_object_type.tp_basicsize) {
+        ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object", type->tp_name);
+        goto error;
+    }
+    if (names != FT_NONE && ft_list_size(names) > 0) {
+        slots = ft_dict_new_ref();
+        if (slots == NULL)
+            goto error;
+        // copyreg._slotnames returned a fresh list that nothing else mutates.
+        for (Ft_ssize i = 0; i < ft_list_size(names); i++) {
+            FtObject *name = ft_list_get_item_ref(names, i), *value = NULL;
+            if (name == NULL)
+                goto error;
+            int found = ft_object_lookup_attr(self, name, &value);
+            int r = found > 0 ? ft_dict_set_item(slots, name, value) : found;
+            ft_decref(name);
+            ft_xdecref(value);
+            if (r < 0)
+                goto error;
+        }
+        if (ft_object_size(slots) > 0) {
+            FtObject *pair = ft_tuple_pack_ref(2, state, slots);
+            if (pair == NULL)
+                goto error;
+            ft_decref(state);
+            state = pair;
+        }
+        ft_decref(slots);
+    }
+    ft_decref(names);
+    return state;
+error:
+    ft_xdecref(slots);
+    ft_xdecref(names);
+    ft_decref(state);
+    return NULL;
 }
 
 static FtObject *
+object_getstate(FtObject *self)
+{
+    return object_getstate_default(self, false);
+}
+
+// The state for __reduce_ex__: the default (with required) when self.__getstate__ is object's own,
+// bound to self; anything else is called. On a class, self.__getstate__ is the unbound descriptor,
+// so CPython's "unbound method ... needs an argument" follows.
+static FtObject *
+object_getstate_for_reduce(FtObject *self, bool required)
+{
+    FtObject *getstate = ft_object_get_attr_cstr_ref(self, "__getstate__");
+    if (getstate == NULL)
+        return NULL;
+    FtObject *state;
+    if (getstate->ob_type == &ft_cfunction_type && ((FtCFunctionObject *)getstate)->self == self &&
+        (((FtCFunctionObject *)getstate)->def->flags & FT_METH_NOARGS) &&
+        ((FtCFunctionObject *)getstate)->def->fn.noargs == object_getstate)
+        state = object_getstate_default(self, required);
+    else
+        state = ft_object_call_no_args_ref(getstate);
+    ft_decref(getstate);
+    return state;
+}
+
+// type(self).<name>() through the type only (CPython's _PyObject_LookupSpecial), NULL when absent.
+static int
+call_special_noargs(FtObject *self, const char *name, FtObject **result)
+{
+    FtObject *fn;
+    int found = ft_object_lookup_special(self, name, &fn);
+    if (found <= 0) {
+        *result = NULL;
+        return found;
+    }
+    *result = ft_object_call_no_args_ref(fn);
+    ft_decref(fn);
+    return *result != NULL ? 1 : -1;
+}
+
+// The arguments for cls.__new__: __getnewargs_ex__() as (args, kwargs), else __getnewargs__() as
+// (args, NULL), else (NULL, NULL).
+static int
+get_new_arguments(FtObject *self, FtObject **args, FtObject **kwargs)
+{
+    FtObject *res;
+    *args = *kwargs = NULL;
+    int found = call_special_noargs(self, "__getnewargs_ex__", &res);
+    if (found < 0)
+        return -1;
+    if (found > 0) {
+        if (!ft_tuple_check(res)) {
+            ft_error_format(&ft_exc_type_error, "__getnewargs_ex__ should return a tuple, not "
+                            "'%.200s'", res->ob_type->tp_name);
+        } else if (ft_tuple_size(res) != 2) {
+            ft_error_format(&ft_exc_value_error, "__getnewargs_ex__ should return a tuple of "
+                            "length 2, not %zd", ft_tuple_size(res));
+        } else if (!ft_tuple_check(ft_tuple_get_item_borrow(res, 0))) {
+            ft_error_format(&ft_exc_type_error, "first item of the tuple returned by "
+                            "__getnewargs_ex__ must be a tuple, not '%.200s'",
+                            ft_tuple_get_item_borrow(res, 0)->ob_type->tp_name);
+        } else if (!ft_dict_check(ft_tuple_get_item_borrow(res, 1))) {
+            ft_error_format(&ft_exc_type_error, "second item of the tuple returned by "
+                            "__getnewargs_ex__ must be a dict, not '%.200s'",
+                            ft_tuple_get_item_borrow(res, 1)->ob_type->tp_name);
+        } else {
+            *args = ft_new_ref(ft_tuple_get_item_borrow(res, 0));
+            *kwargs = ft_new_ref(ft_tuple_get_item_borrow(res, 1));
+        }
+        ft_decref(res);
+        return *args != NULL ? 0 : -1;
+    }
+    found = call_special_noargs(self, "__getnewargs__", &res);
+    if (found < 0)
+        return -1;
+    if (found > 0 && !ft_tuple_check(res)) {
+        ft_error_format(&ft_exc_type_error, "__getnewargs__ should return a tuple, not '%.200s'",
+                        res->ob_type->tp_name);
+        ft_decref(res);
+        return -1;
+    }
+    *args = res;
+    return 0;
+}
+
+// Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems), or
+// copyreg.__newobj_ex__ with (cls, args, kwargs) when there are keyword arguments.
+static FtObject *
+reduce_newobj(FtObject *self)
+{
+    FtTypeObject *type = self->ob_type;
+    if (type->tp_new == NULL)
+        return ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object", type->tp_name);
+    FtObject *args, *kwargs, *newobj = NULL, *newargs = NULL, *state = NULL, *copyreg = NULL;
+    FtObject *listitems = NULL, *dictitems = NULL, *res = NULL;
+    if (get_new_arguments(self, &args, &kwargs) < 0)
+        return NULL;
+    bool hasargs = args != NULL;
+    copyreg = import_copyreg_ref();
+    if (copyreg == NULL)
+        goto done;
+    if (kwargs == NULL || ft_object_size(kwargs) == 0) {
+        newobj = ft_object_get_attr_cstr_ref(copyreg, "__newobj__");
+        Ft_ssize n = args != NULL ? ft_tuple_size(args) : 0;
+        newargs = ft_tuple_new_ref(n + 1);
+        if (newobj == NULL || newargs == NULL)
+            goto done;
+        FtObject **items = ((FtTupleObject *)newargs)->items;
+        items[0] = ft_new_ref((FtObject *)type);
+        for (Ft_ssize i = 0; i < n; i++)
+            items[i + 1] = ft_new_ref(ft_tuple_get_item_borrow(args, i));
+    } else {
+        newobj = ft_object_get_attr_cstr_ref(copyreg, "__newobj_ex__");
+        newargs = ft_tuple_pack_ref(3, (FtObject *)type, args, kwargs);
+        if (newobj == NULL || newargs == NULL)
+            goto done;
+    }
+    state = object_getstate_for_reduce(self, !(hasargs || ft_list_check(self) || ft_dict_check(self)));
+    if (state == NULL)
+        goto done;
+    if (ft_list_check(self)) {
+        listitems = ft_object_get_iter_ref(self);
+    } else {
+        listitems = ft_none_ref();
+    }
+    if (listitems == NULL)
+        goto done;
+    if (ft_dict_check(self)) {
+        FtObject *items = ft_object_call_method_cstr_ref(self, "items", NULL, 0);
+        dictitems = items != NULL ? ft_object_get_iter_ref(items) : NULL;
+        ft_xdecref(items);
+    } else {
+        dictitems = ft_none_ref();
+    }
+    if (dictitems == NULL)
+        goto done;
+    res = ft_tuple_pack_ref(5, newobj, newargs, state, listitems, dictitems);
+done:
+    ft_xdecref(args);
+    ft_xdecref(kwargs);
+    ft_xdecref(copyreg);
+    ft_xdecref(newobj);
+    ft_xdecref(newargs);
+    ft_xdecref(state);
+    ft_xdecref(listitems);
+    ft_xdecref(dictitems);
+    return res;
+}
+
+// Protocols 0 and 1 are copyreg._reduce_ex's; 2 and up use __newobj__.
+static FtObject *
+common_reduce(FtObject *self, Ft_ssize protocol)
+{
+    if (protocol >= 2)
+        return reduce_newobj(self);
+    FtObject *proto = ft_int_from_int64_ref(protocol);
+    if (proto == NULL)
+        return NULL;
+    FtObject *args[2] = {self, proto};
+    FtObject *res = call_copyreg_ref("_reduce_ex", args, 2);
+    ft_decref(proto);
+    return res;
+}
+
+static FtObject *
+object_reduce(FtObject *self)
+{
+    return common_reduce(self, 0);
+}
+
+// A class that overrides __reduce__ (and not __reduce_ex__) gets its __reduce__ called.
+static FtObject *
 object_reduce_ex(FtObject *self, FtObject *protocol)
 {
-    return object_reduce(self);
+    // The protocol is a C int: clamped to Ft_ssize, any value outside int gets the C-int message.
+    Ft_ssize proto = ft_number_as_ssize(protocol, NULL);
+    if (proto == -1 && ft_error_occurred())
+        return NULL;
+    if (proto > INT32_MAX || proto < INT32_MIN)
+        return ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C int");
+    FtObject *name = ft_str_intern_cstr_ref("__reduce__");
+    if (name == NULL)
+        return NULL;
+    FtObject *reduce = NULL;
+    int found = ft_object_lookup_attr(self, name, &reduce);
+    if (found > 0) {
+        FtObject *cls_reduce = ft_object_get_attr_ref((FtObject *)self->ob_type, name);
+        FtObject *base = ft_type_dict_get_borrow(&ft_base_object_type, name);
+        if (cls_reduce == NULL) {
+            found = -1;
+        } else if (cls_reduce != base) {
+            ft_decref(cls_reduce);
+            ft_decref(name);
+            FtObject *res = ft_object_call_no_args_ref(reduce);
+            ft_decref(reduce);
+            return res;
+        }
+        ft_xdecref(cls_reduce);
+        ft_decref(reduce);
+    }
+    ft_decref(name);
+    if (found < 0)
+        return NULL;
+    return common_reduce(self, proto);
 }
 
 static const FtMethodDef object_methods[] = {
@@ -1147,8 +1511,16 @@ ft_type_call_ref(FtObject *callable, FtObject *const *args, size_t nargsf, FtObj
 {
     FtTypeObject *type = (FtTypeObject *)callable;
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
-    if (type == &ft_type_type && nargs == 1 && kwnames == NULL)
+    if (type == &ft_type_type && nargs == 1) {
+        if (kwnames != NULL && ft_tuple_size(kwnames) > 0)
+            return ft_error_format(&ft_exc_type_error, "type() takes no keyword arguments");
         return ft_new_ref((FtObject *)args[0]->ob_type);   // type(x)
+    }
+    // Only type itself has the one-argument form; its subclasses reach type.__new__'s message.
+    if (type == &ft_type_type && nargs != 3)
+        return ft_error_format(&ft_exc_type_error, "type() takes 1 or 3 arguments");
+    if (type == &ft_super_type)
+        return ft_super_call_ref(args, nargsf, kwnames);
     if (type->tp_new == NULL)
         return ft_error_format(&ft_exc_type_error, "cannot create '%s' instances", type->tp_name);
     FtObject *obj = type->tp_new(type, args, nargsf, kwnames);
@@ -1224,14 +1596,15 @@ static int
 type_setattro(FtObject *self, FtObject *name, FtObject *value)
 {
     FtTypeObject *type = (FtTypeObject *)self;
-    if (!ft_str_check(name)) {
-        ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%.200s'",
-                        name->ob_type->tp_name);
-        return -1;
-    }
+    // An immutable type refuses any name, even a non-str one, as CPython checks in this order.
     if (type->tp_flags & FT_TPFLAGS_IMMUTABLETYPE) {
         ft_error_format(&ft_exc_type_error, "cannot set %R attribute of immutable type '%s'", name,
                         type->tp_name);
+        return -1;
+    }
+    if (!ft_str_check(name)) {
+        ft_error_format(&ft_exc_type_error, "attribute name must be string, not '%.200s'",
+                        name->ob_type->tp_name);
         return -1;
     }
     if (!ft_type_is_heap(type) || type->tp_dict == NULL || !ft_dict_check(type->tp_dict)) {
@@ -1325,7 +1698,7 @@ type_get_name(FtObject *self, void *closure)
 static FtObject *
 type_get_qualname(FtObject *self, void *closure)
 {
-    return type_qualname_ref((FtTypeObject *)self);
+    return ft_type_qualname_ref((FtTypeObject *)self);
 }
 
 // Heap types only: the attribute setters of immutable types fail earlier, in the getset check.
@@ -1420,6 +1793,183 @@ type_get_bases(FtObject *self, void *closure)
 {
     FtObject *bases = ((FtTypeObject *)self)->tp_bases;
     return bases != NULL ? ft_new_ref(bases) : ft_tuple_new_ref(0);
+}
+
+// Appends type and its subclasses (each once) to the list acc.
+static int
+collect_hierarchy(FtObject *acc, FtTypeObject *type)
+{
+    int r = ft_sequence_contains(acc, (FtObject *)type);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    if (ft_list_append(acc, (FtObject *)type) < 0)
+        return -1;
+    FtObject *subs = NULL;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    FtObject *list = ((FtHeapTypeObject *)type)->ht_subclasses;
+    subs = list != NULL ? ft_sequence_tuple_ref(list) : NULL;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (subs == NULL)
+        return ft_error_occurred() ? -1 : 0;
+    r = 0;
+    for (Ft_ssize i = 0; r == 0 && i < ft_tuple_size(subs); i++)
+        r = collect_hierarchy(acc, (FtTypeObject *)ft_tuple_get_item_borrow(subs, i));
+    ft_decref(subs);
+    return r;
+}
+
+// Removes type from (add: appends it to) the subclass list of each heap type in bases.
+static int
+update_subclass_lists(FtObject *bases, FtTypeObject *type, bool add)
+{
+    for (Ft_ssize i = 0; i < ft_tuple_size(bases); i++) {
+        FtTypeObject *base = (FtTypeObject *)ft_tuple_get_item_borrow(bases, i);
+        if (!ft_type_is_heap(base))
+            continue;
+        FtHeapTypeObject *hb = (FtHeapTypeObject *)base;
+        int r = 0;
+        FT_BEGIN_CRITICAL_SECTION_OBJECT(base);
+        if (add) {
+            if (hb->ht_subclasses == NULL)
+                hb->ht_subclasses = ft_list_new_ref(0);
+            r = hb->ht_subclasses != NULL ? ft_list_append(hb->ht_subclasses, (FtObject *)type) : -1;
+        } else if (hb->ht_subclasses != NULL) {
+            FtObject *res = ft_object_call_method_cstr_ref(hb->ht_subclasses, "remove",
+                                                           (FtObject **)&type, 1);
+            if (res == NULL && ft_error_matches(&ft_exc_value_error))
+                ft_error_clear();
+            r = res != NULL || !ft_error_occurred() ? 0 : -1;
+            ft_xdecref(res);
+        }
+        FT_END_CRITICAL_SECTION_OBJECT();
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+// type.__bases__ = bases (CPython's type_set_bases): checks the new bases, recomputes the MRO of
+// the type and of every subclass, then swaps them all in with the world stopped, since lookups
+// walk tp_mro without a lock. The replaced tuples are retired through QSBR.
+static int
+type_set_bases(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (check_settable(type, value, "__bases__") < 0)
+        return -1;
+    if (!ft_tuple_check(value)) {
+        ft_error_format(&ft_exc_type_error, "can only assign tuple to %s.__bases__, not %s",
+                        type->tp_name, value->ob_type->tp_name);
+        return -1;
+    }
+    if (ft_tuple_size(value) == 0) {
+        ft_error_format(&ft_exc_type_error, "can only assign non-empty tuple to %s.__bases__, not ()",
+                        type->tp_name);
+        return -1;
+    }
+    for (Ft_ssize i = 0; i < ft_tuple_size(value); i++) {
+        FtObject *b = ft_tuple_get_item_borrow(value, i);
+        if (!ft_type_check(b)) {
+            ft_error_format(&ft_exc_type_error, "%s.__bases__ must be tuple of classes, not '%s'",
+                            type->tp_name, b->ob_type->tp_name);
+            return -1;
+        }
+        bool cycle = ft_type_is_subtype((FtTypeObject *)b, type);
+        for (FtTypeObject *t = (FtTypeObject *)b; t != NULL && !cycle; t = t->tp_base)
+            cycle = t == type;
+        if (cycle) {
+            ft_error_format(&ft_exc_type_error, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    FtTypeObject *new_base = ft_type_best_base_borrow(value), *old_base = type->tp_base;
+    if (new_base == NULL)
+        return -1;
+    // CPython compares tp_free, which only tells GC-tracked memory from plain memory.
+    if ((new_base->tp_flags & FT_TPFLAGS_HAVE_GC) != (old_base->tp_flags & FT_TPFLAGS_HAVE_GC)) {
+        ft_error_format(&ft_exc_type_error, "__bases__ assignment: '%s' deallocator differs from "
+                        "'%s'", new_base->tp_name, old_base->tp_name);
+        return -1;
+    }
+    if (!compatible_layout(old_base, new_base)) {
+        ft_error_format(&ft_exc_type_error, "__bases__ assignment: '%s' object layout differs "
+                        "from '%s'", new_base->tp_name, old_base->tp_name);
+        return -1;
+    }
+    FtObject *hierarchy = ft_list_new_ref(0);
+    if (hierarchy == NULL)
+        return -1;
+    int r = collect_hierarchy(hierarchy, type);
+    Ft_ssize n = ft_list_size(hierarchy);
+    PendingMros pending = {.n = n};
+    pending.types = calloc((size_t)n + 1, sizeof *pending.types);
+    pending.mros = calloc((size_t)n + 1, sizeof *pending.mros);
+    if (r == 0 && (pending.types == NULL || pending.mros == NULL)) {
+        ft_error_no_memory();
+        r = -1;
+    }
+    for (Ft_ssize i = 0; r == 0 && i < n; i++)
+        pending.types[i] = (FtTypeObject *)ft_list_get_item_ref(hierarchy, i);
+    // Each type's MRO needs its bases' new ones first: repeat passes until all are computed.
+    for (Ft_ssize done = 0; r == 0 && done < n;) {
+        Ft_ssize before = done;
+        for (Ft_ssize i = 0; r == 0 && i < n; i++) {
+            if (pending.mros[i] != NULL)
+                continue;
+            FtTypeObject *t = pending.types[i];
+            FtObject *bases = t == type ? value : t->tp_bases;
+            bool ready = true;
+            for (Ft_ssize k = 0; k < n && ready; k++) {
+                if (k != i && pending.mros[k] == NULL)
+                    ready = !ft_sequence_contains(bases, (FtObject *)pending.types[k]);
+            }
+            if (!ready)
+                continue;
+            pending.mros[i] = c3_merge_ref(t, bases, &pending);
+            r = pending.mros[i] != NULL ? 0 : -1;
+            done++;
+        }
+        if (r == 0 && done == before) {
+            ft_error_format(&ft_exc_type_error, "a __bases__ item causes an inheritance cycle");
+            r = -1;
+        }
+    }
+    FtObject *old_bases = type->tp_bases;
+    if (r == 0) {
+        FtInterp *interp = ft_thread_state_current()->interp;
+        ft_stop_the_world(interp);
+        type->tp_bases = ft_new_ref(value);
+        type->tp_base = (FtTypeObject *)ft_new_ref((FtObject *)new_base);
+        for (Ft_ssize i = 0; i < n; i++) {
+            FtObject *old = pending.types[i]->tp_mro;
+            pending.types[i]->tp_mro = pending.mros[i];
+            pending.mros[i] = old;   // released below
+        }
+        ft_start_the_world(interp);
+        // Lock-free readers may still be walking the replaced tuples.
+        ft_qsbr_decref_delayed(old_bases);
+        ft_qsbr_decref_delayed((FtObject *)old_base);
+        for (Ft_ssize i = 0; i < n; i++) {
+            if (pending.mros[i] != NULL)
+                ft_qsbr_decref_delayed(pending.mros[i]);
+            pending.mros[i] = NULL;
+        }
+        r = update_subclass_lists(old_bases, type, false);
+        if (r == 0)
+            r = update_subclass_lists(value, type, true);
+        ft_type_modified(type);
+        if (r == 0)
+            r = ft_type_update_all_slots(type);
+    }
+    for (Ft_ssize i = 0; i < n && pending.types != NULL; i++) {
+        ft_xdecref((FtObject *)pending.types[i]);
+        if (pending.mros != NULL)
+            ft_xdecref(pending.mros[i]);
+    }
+    free(pending.types);
+    free(pending.mros);
+    ft_decref(hierarchy);
+    return r;
 }
 
 static FtObject *
@@ -1658,9 +2208,23 @@ type_get_dict(FtObject *self, void *closure)
     FtObject *dict = ((FtTypeObject *)self)->tp_dict;
     if (dict == NULL)
         return ft_none_ref();
-    if (dict->ob_type == &typedict_type)
-        return ft_new_ref(dict);
-    return ft_mappingproxy_new_ref(dict);
+    if (dict->ob_type != &typedict_type)
+        return ft_mappingproxy_new_ref(dict);
+    // A static type's table is immutable once readied, so a dict copy of it is an exact view and
+    // gives the proxy the whole mapping interface (iteration, keys(), get(), in).
+    FtObject *copy = ft_dict_new_ref(), *res = NULL;
+    if (copy == NULL)
+        return NULL;
+    TypeDictObject *d = (TypeDictObject *)dict;
+    for (Ft_ssize i = 0; i < d->capacity; i++) {
+        FtObject *k = typedict_slots(d)[2 * i];
+        if (k != NULL && ft_dict_set_item(copy, k, typedict_slots(d)[2 * i + 1]) < 0)
+            goto done;
+    }
+    res = ft_mappingproxy_new_ref(copy);
+done:
+    ft_decref(copy);
+    return res;
 }
 
 /* --- type: __annotate__ and __annotations__ (PEP 649 / 749) --- */
@@ -1849,17 +2413,227 @@ type_set_annotations(FtObject *self, FtObject *value, void *closure)
     return r;
 }
 
+/* --- type: layout, signature, type parameters and abstract methods --- */
+
+static FtObject *
+type_get_basicsize(FtObject *self, void *closure)
+{
+    return ft_int_from_int64_ref(((FtTypeObject *)self)->tp_basicsize);
+}
+
+static FtObject *
+type_get_itemsize(FtObject *self, void *closure)
+{
+    return ft_int_from_int64_ref(((FtTypeObject *)self)->tp_itemsize);
+}
+
+// ftpy keeps a class's instance dict in the pre-header rather than at an offset, so (as CPython's
+// managed dicts) a positive offset is never reported.
+static FtObject *
+type_get_dictoffset(FtObject *self, void *closure)
+{
+    Ft_ssize off = ((FtTypeObject *)self)->tp_dictoffset;
+    return ft_int_from_int64_ref(off > 0 ? off : 0);
+}
+
+static FtObject *
+type_get_weakrefoffset(FtObject *self, void *closure)
+{
+    Ft_ssize off = ((FtTypeObject *)self)->tp_weaklistoffset;
+    return ft_int_from_int64_ref(off > 0 ? off : 0);
+}
+
+static FtObject *
+type_get_flags(FtObject *self, void *closure)
+{
+    // relaxed: FT_TPFLAGS_IS_ABSTRACT may change under the type's section; the value is a snapshot.
+    uint64_t flags = ft_atomic_load_uint64_relaxed(&((FtTypeObject *)self)->tp_flags);
+    return ft_int_from_int64_ref((int64_t)(flags & 0xffffffffu));
+}
+
+// The "(...)" part of a tp_doc that starts "name(...)\n--\n\n" (CPython's convention for
+// __text_signature__), else None.
+static FtObject *
+type_get_text_signature(FtObject *self, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    const char *doc = type->tp_doc;
+    if (ft_type_is_heap(type) || doc == NULL)
+        return ft_none_ref();
+    const char *name = strrchr(type->tp_name, '.');
+    name = name != NULL ? name + 1 : type->tp_name;
+    size_t len = strlen(name);
+    if (strncmp(doc, name, len) != 0 || doc[len] != '(')
+        return ft_none_ref();
+    const char *end = strstr(doc, ")\n--\n\n");
+    if (end == NULL)
+        return ft_none_ref();
+    return ft_str_from_utf8_ref(doc + len, (Ft_ssize)(end + 1 - (doc + len)));
+}
+
+static FtObject *
+type_get_type_params(FtObject *self, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (type == &ft_type_type)
+        return ft_tuple_new_ref(0);
+    FtObject *key = ft_str_intern_cstr_ref("__type_params__");
+    if (key == NULL)
+        return NULL;
+    FtObject *params = ft_type_dict_get_ref(type, key);
+    ft_decref(key);
+    if (params == NULL)
+        return ft_error_occurred() ? NULL : ft_tuple_new_ref(0);
+    return params;
+}
+
+static int
+type_set_type_params(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (check_settable(type, value, "__type_params__") < 0)
+        return -1;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    r = ft_dict_set_item_str(type->tp_dict, "__type_params__", value);
+    FT_END_CRITICAL_SECTION_OBJECT();
+    if (r == 0)
+        ft_type_modified(type);
+    return r;
+}
+
+// The abstract-method set lives in the class dict (as CPython), so `type` itself, whose dict
+// holds this very descriptor, reports it absent.
+static FtObject *
+type_get_abstractmethods(FtObject *self, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    FtObject *res = NULL;
+    if (type != &ft_type_type) {
+        FtObject *key = ft_str_intern_cstr_ref("__abstractmethods__");
+        if (key == NULL)
+            return NULL;
+        res = ft_type_dict_get_ref(type, key);
+        ft_decref(key);
+        if (res == NULL && ft_error_occurred())
+            return NULL;
+    }
+    if (res == NULL)
+        ft_error_set_string(&ft_exc_attribute_error, "__abstractmethods__");
+    return res;
+}
+
+static int
+type_set_abstractmethods(FtObject *self, FtObject *value, void *closure)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    if (!ft_type_is_heap(type) || !ft_dict_check(type->tp_dict)) {
+        ft_error_format(&ft_exc_type_error, "cannot set '__abstractmethods__' attribute of "
+                        "immutable type '%s'", type->tp_name);
+        return -1;
+    }
+    int abstract = 0;
+    if (value != NULL) {
+        abstract = ft_object_is_true(value);
+        if (abstract < 0)
+            return -1;
+    }
+    FtObject *key = ft_str_intern_cstr_ref("__abstractmethods__");
+    if (key == NULL)
+        return -1;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
+    r = value != NULL ? ft_dict_set_item(type->tp_dict, key, value)
+                      : ft_dict_del_item(type->tp_dict, key);
+    if (r == 0 && abstract) {
+        // relaxed: ft_object_new_default reads the bit as a snapshot; the section orders writers.
+        ft_atomic_or_uint64_relaxed(&type->tp_flags, FT_TPFLAGS_IS_ABSTRACT);
+    } else if (r == 0) {
+        // relaxed: as above.
+        ft_atomic_and_uint64_relaxed(&type->tp_flags, ~(uint64_t)FT_TPFLAGS_IS_ABSTRACT);
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    ft_decref(key);
+    if (r < 0 && value == NULL && ft_error_matches(&ft_exc_key_error)) {
+        ft_error_clear();
+        ft_error_set_string(&ft_exc_attribute_error, "__abstractmethods__");
+    }
+    if (r == 0)
+        ft_type_modified(type);
+    return r;
+}
+
+// TypeError "Can't instantiate abstract class A without an implementation for abstract
+// method(s) 'f', 'g'" (names sorted). Always returns NULL.
+static FtObject *
+abstract_instantiation_error(FtTypeObject *type)
+{
+    FtObject *methods = type_get_abstractmethods((FtObject *)type, NULL);
+    if (methods == NULL)
+        return NULL;
+    FtObject *sorted = ft_list_new_ref(0), *joined = NULL, *sep = NULL;
+    if (sorted == NULL || ft_list_extend(sorted, methods) < 0 || ft_list_sort(sorted, NULL, false) < 0)
+        goto done;
+    sep = ft_str_from_cstr_ref("', '");
+    if (sep == NULL)
+        goto done;
+    joined = ft_object_call_method_cstr_ref(sep, "join", &sorted, 1);
+    if (joined == NULL)
+        goto done;
+    ft_error_format(&ft_exc_type_error, "Can't instantiate abstract class %s without an "
+                    "implementation for abstract method%s '%U'", type->tp_name,
+                    ft_list_size(sorted) > 1 ? "s" : "", joined);
+done:
+    ft_decref(methods);
+    ft_xdecref(sorted);
+    ft_xdecref(sep);
+    ft_xdecref(joined);
+    return NULL;
+}
+
+static FtObject *
+type_instancecheck(FtObject *self, FtObject *inst)
+{
+    int r = ft_object_real_is_instance(inst, self);
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *
+type_subclasscheck(FtObject *self, FtObject *derived)
+{
+    int r = ft_object_real_is_subclass(derived, self);
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *
+type_sizeof(FtObject *self)
+{
+    FtTypeObject *type = (FtTypeObject *)self;
+    Ft_ssize size = ft_type_is_heap(type) ? (Ft_ssize)sizeof(FtHeapTypeObject)
+                                          : (Ft_ssize)sizeof(FtTypeObject);
+    return ft_int_from_int64_ref(size);
+}
+
 static const FtGetSetDef type_getset[] = {
     {.name = "__name__", .get = type_get_name, .set = type_set_name},
     {.name = "__qualname__", .get = type_get_qualname, .set = type_set_qualname},
     {.name = "__module__", .get = type_get_module, .set = type_set_module},
     {.name = "__mro__", .get = type_get_mro},
-    {.name = "__bases__", .get = type_get_bases},
+    {.name = "__bases__", .get = type_get_bases, .set = type_set_bases},
     {.name = "__base__", .get = type_get_base},
     {.name = "__doc__", .get = type_get_doc, .set = type_set_doc},
     {.name = "__dict__", .get = type_get_dict},
     {.name = "__annotations__", .get = type_get_annotations, .set = type_set_annotations},
     {.name = "__annotate__", .get = type_get_annotate, .set = type_set_annotate},
+    {.name = "__basicsize__", .get = type_get_basicsize},
+    {.name = "__itemsize__", .get = type_get_itemsize},
+    {.name = "__dictoffset__", .get = type_get_dictoffset},
+    {.name = "__weakrefoffset__", .get = type_get_weakrefoffset},
+    {.name = "__flags__", .get = type_get_flags},
+    {.name = "__text_signature__", .get = type_get_text_signature},
+    {.name = "__type_params__", .get = type_get_type_params, .set = type_set_type_params},
+    {.name = "__abstractmethods__", .get = type_get_abstractmethods,
+     .set = type_set_abstractmethods},
     {0},
 };
 
@@ -1939,6 +2713,12 @@ static const FtMethodDef type_methods[] = {
     {.name = "__prepare__", .fn.fast_kw = type_prepare,
      .flags = FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_CLASS,
      .doc = "Create the namespace for the class statement"},
+    {.name = "__instancecheck__", .fn.o = type_instancecheck, .flags = FT_METH_O,
+     .doc = "Check if an object is an instance."},
+    {.name = "__subclasscheck__", .fn.o = type_subclasscheck, .flags = FT_METH_O,
+     .doc = "Check if a class is a subclass."},
+    {.name = "__sizeof__", .fn.noargs = type_sizeof, .flags = FT_METH_NOARGS,
+     .doc = "Return memory consumption of the type object."},
     {.name = "__subclasses__", .fn.noargs = type_subclasses, .flags = FT_METH_NOARGS,
      .doc = "Return a list of immediate subclasses."},
     {.name = "mro", .fn.noargs = type_mro_method, .flags = FT_METH_NOARGS,

@@ -110,6 +110,9 @@ void ft_type_modified(FtTypeObject *type);
 // dot.
 FtObject *ft_type_name_ref(FtTypeObject *type);
 
+// type.__qualname__ as a new str: a heap type's ht_qualname, else its __name__.
+FtObject *ft_type_qualname_ref(FtTypeObject *type);
+
 // The current version tag (0: none). Any thread.
 uint32_t ft_type_version_tag(FtTypeObject *type);
 
@@ -138,6 +141,19 @@ void ft_type_fixup_slots_unlocked(FtTypeObject *type);
 // in type and its subclasses, writing them with the world stopped (call with no critical section
 // held). 0 (also when name is no dunder), or -1 with an exception.
 int ft_type_update_slot(FtTypeObject *type, FtObject *name);
+
+// True when setattro is the slot that calls a class's Python __setattr__ / __delattr__
+// (objects/type_slots.c). Immutable; any thread.
+bool ft_type_setattro_is_python(FtSetAttroFunc setattro);
+
+// Recomputes every slot of type and of its subclasses from their MROs (after __bases__
+// assignment), writing them with the world stopped. 0 or -1 with an exception.
+int ft_type_update_all_slots(FtTypeObject *type);
+
+// The base whose instance layout every other entry of bases (a tuple) extends, borrowed
+// (objects/type_new.c, CPython's best_base); NULL with TypeError "multiple bases have instance
+// lay-out conflict", "bases must be types", "type 'T' is not an acceptable base type".
+FtTypeObject *ft_type_best_base_borrow(FtObject *bases);
 // The generic readying steps type_new shares with ft_type_ready: inherit_special from tp_base,
 // then inherit_slots from every MRO entry (tp_mro must be set). _unlocked: unpublished type.
 void ft_type_inherit_unlocked(FtTypeObject *type);
@@ -165,6 +181,10 @@ FtObject *ft_staticmethod_new_ref(FtObject *callable);
 
 // super(type, obj) built from C: a new reference, or NULL with TypeError.
 FtObject *ft_super_new_ref(FtTypeObject *type, FtObject *obj);
+
+// Calling super itself (not a subclass): CPython's super_vectorcall, whose argument errors differ
+// from super.__init__'s. A new reference, or NULL with an exception.
+FtObject *ft_super_call_ref(FtObject *const *args, size_t nargsf, FtObject *kwnames);
 
 int ft_type_init_types(void);
 // Readies the types objects/type.c owns that need descriptors, dicts and lists (mappingproxy);

@@ -32,6 +32,7 @@
 #include "objects/list.h"          // ft_list_*
 #include "objects/object.h"        // ft_object_* FT_NONE
 #include "objects/str.h"           // ft_str_*
+#include "objects/str_methods.h"   // ft_str_encode
 #include "objects/tuple.h"         // ft_tuple_*
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/refcount.h"      // ft_object_set_deferred
@@ -447,7 +448,12 @@ set_module(FtObject *dict)
 static FtHeapTypeObject *
 alloc_type(NewCtx *ctx)
 {
+    // tp_name is strict UTF-8: a lone surrogate in the name is CPython's UnicodeEncodeError.
     Ft_ssize namelen;
+    char *strict = ft_str_encode(ctx->name, "utf-8", NULL, &namelen);
+    if (strict == NULL)
+        return NULL;
+    free(strict);
     const char *name = ft_str_as_utf8(ctx->name, &namelen);
     if (name == NULL)
         return NULL;
@@ -526,26 +532,6 @@ set_attrs(FtHeapTypeObject *ht, NewCtx *ctx)
     } else {
         ht->ht_qualname = ft_new_ref(ctx->name);
     }
-    r = ft_dict_get_item_str_ref(dict, "__doc__", &v);
-    if (r < 0)
-        return -1;
-    if (r > 0)
-        ft_decref(v);
-    else if (ft_dict_set_item_str(dict, "__doc__", FT_NONE) < 0)
-        return -1;
-    // A class that defines __eq__ but not __hash__ is unhashable.
-    FtObject *eq;
-    if ((r = ft_dict_get_item_str_ref(dict, "__eq__", &eq)) < 0)
-        return -1;
-    if (r > 0) {
-        ft_decref(eq);
-        if ((r = ft_dict_get_item_str_ref(dict, "__hash__", &v)) < 0)
-            return -1;
-        if (r > 0)
-            ft_decref(v);
-        else if (ft_dict_set_item_str(dict, "__hash__", FT_NONE) < 0)
-            return -1;
-    }
     if (wrap_function(dict, "__new__", ft_staticmethod_new_ref) < 0 ||
         wrap_function(dict, "__init_subclass__", ft_classmethod_new_ref) < 0 ||
         wrap_function(dict, "__class_getitem__", ft_classmethod_new_ref) < 0)
@@ -566,6 +552,27 @@ set_attrs(FtHeapTypeObject *ht, NewCtx *ctx)
         r = d != NULL ? ft_dict_set_item_str(dict, extra[i]->name, d) : -1;
         ft_xdecref(d);
         if (r < 0)
+            return -1;
+    }
+    // __doc__ comes last, after the descriptors, as CPython's type_ready adds it.
+    r = ft_dict_get_item_str_ref(dict, "__doc__", &v);
+    if (r < 0)
+        return -1;
+    if (r > 0)
+        ft_decref(v);
+    else if (ft_dict_set_item_str(dict, "__doc__", FT_NONE) < 0)
+        return -1;
+    // A class that defines __eq__ but not __hash__ is unhashable (set after __doc__, as CPython).
+    FtObject *eq;
+    if ((r = ft_dict_get_item_str_ref(dict, "__eq__", &eq)) < 0)
+        return -1;
+    if (r > 0) {
+        ft_decref(eq);
+        if ((r = ft_dict_get_item_str_ref(dict, "__hash__", &v)) < 0)
+            return -1;
+        if (r > 0)
+            ft_decref(v);
+        else if (ft_dict_set_item_str(dict, "__hash__", FT_NONE) < 0)
             return -1;
     }
     return 0;
@@ -664,6 +671,12 @@ init_subclass(FtTypeObject *type, FtObject *const *kwvalues, FtObject *kwnames)
     return 0;
 }
 
+FtTypeObject *
+ft_type_best_base_borrow(FtObject *bases)
+{
+    return best_base(bases);
+}
+
 static int
 add_subclass(FtTypeObject *base, FtTypeObject *type)
 {
@@ -684,17 +697,15 @@ ft_type_new_heap(FtTypeObject *metatype, FtObject *const *args, size_t nargsf, F
 {
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     if (nargs != 3)
-        return ft_error_format(&ft_exc_type_error, "type() takes 1 or 3 arguments");
+        return ft_error_format(&ft_exc_type_error, "type.__new__() takes exactly 3 arguments "
+                               "(%zd given)", nargs);
     FtObject *name = args[0], *bases = args[1], *orig_dict = args[2];
     if (!ft_str_check(name))
-        return ft_error_format(&ft_exc_type_error, "type.__new__() argument 1 must be str, not "
-                               "%.200s", name->ob_type->tp_name);
+        return ft_error_bad_argument("type.__new__", "argument 1", "str", name);
     if (!ft_tuple_check(bases))
-        return ft_error_format(&ft_exc_type_error, "type.__new__() argument 2 must be tuple, not "
-                               "%.200s", bases->ob_type->tp_name);
+        return ft_error_bad_argument("type.__new__", "argument 2", "tuple", bases);
     if (!ft_dict_check(orig_dict))
-        return ft_error_format(&ft_exc_type_error, "type.__new__() argument 3 must be dict, not "
-                               "%.200s", orig_dict->ob_type->tp_name);
+        return ft_error_bad_argument("type.__new__", "argument 3", "dict", orig_dict);
     FtTypeObject *winner = ft_type_calculate_metaclass_borrow(metatype, bases);
     if (winner == NULL)
         return NULL;

@@ -17,7 +17,7 @@
 // without synchronization.
 #include <stddef.h>   // offsetof
 #include <stdlib.h>   // malloc realloc free
-#include <string.h>   // memcpy
+#include <string.h>   // memcpy strcmp
 
 #include "objects/type.h"
 
@@ -115,6 +115,37 @@ is_none_attr(FtTypeObject *type, const char *name)
 }
 
 /* --- Generic slots: tp_* --- */
+
+// tp_finalize from a class's __del__, run by ft_object_dealloc on a temporary reference. Nobody can
+// catch what __del__ raises: it is reported as CPython 3.14 does, "Exception ignored while calling
+// deallocator <function A.__del__ at 0x...>:" and the traceback.
+static void
+slot_tp_finalize(FtObject *self)
+{
+    FtObject *key = ft_str_intern_cstr_ref("__del__");
+    if (key == NULL) {
+        ft_error_clear();
+        return;
+    }
+    int found;
+    FtObject *res = ft_type_call_special_ref(self, key, NULL, 0, NULL, &found);
+    if (res == NULL && found) {
+        // The message names the method: look it up again, with the exception put aside.
+        FtObject *exc = ft_error_fetch_ref();
+        FtObject *del = ft_type_lookup_ref(self->ob_type, key);
+        FtObject *msg = ft_str_from_format_ref("Exception ignored while calling deallocator %R",
+                                               del != NULL ? del : FT_NONE);
+        ft_xdecref(del);
+        ft_error_restore_steal(exc);
+        if (msg == NULL)
+            ft_error_clear();
+        else
+            ft_error_write_unraisable(msg, NULL);
+        ft_xdecref(msg);
+    }
+    ft_xdecref(res);
+    ft_decref(key);
+}
 
 static FtObject *
 slot_tp_repr(FtObject *self)
@@ -224,6 +255,12 @@ slot_tp_setattro(FtObject *self, FtObject *name, FtObject *value)
         return -1;
     ft_decref(res);
     return 0;
+}
+
+bool
+ft_type_setattro_is_python(FtSetAttroFunc setattro)
+{
+    return setattro == slot_tp_setattro;
 }
 
 static FtObject *
@@ -381,13 +418,28 @@ slot_nb_power(FtObject *self, FtObject *other, FtObject *mod)
 {
     if (mod == FT_NONE)
         return slot_nb_power_binary(self, other);
-    // Three-argument pow() has no reflected form.
-    FtTernaryFunc mine = self->ob_type->tp_as_number != NULL
-                             ? self->ob_type->tp_as_number->nb_power : NULL;
-    if (mine != slot_nb_power)
-        return FT_NOT_IMPLEMENTED;
-    FtObject *args[2] = {other, mod};
-    return call_maybe(self, "__pow__", args, 2);
+    // Since 3.14 three-argument pow() also tries other.__rpow__(self, mod), in the order of the
+    // binary operators (slot_nb_power_binary).
+    FtTypeObject *ts = self->ob_type, *to = other->ob_type;
+    FtTernaryFunc tso = ts->tp_as_number != NULL ? ts->tp_as_number->nb_power : NULL;
+    FtTernaryFunc too = to->tp_as_number != NULL ? to->tp_as_number->nb_power : NULL;
+    bool do_other = ts != to && too == slot_nb_power;
+    FtObject *rargs[2] = {self, mod};
+    if (tso == slot_nb_power) {
+        if (do_other && ft_type_is_subtype(to, ts) && method_is_overloaded(ts, to, "__rpow__")) {
+            FtObject *r = call_maybe(other, "__rpow__", rargs, 2);
+            if (r != FT_NOT_IMPLEMENTED)
+                return r;
+            do_other = false;
+        }
+        FtObject *args[2] = {other, mod};
+        FtObject *r = call_maybe(self, "__pow__", args, 2);
+        if (r != FT_NOT_IMPLEMENTED || to == ts)
+            return r;
+    }
+    if (do_other)
+        return call_maybe(other, "__rpow__", rargs, 2);
+    return FT_NOT_IMPLEMENTED;
 }
 
 // The binary half of pow: nb_power is ternary, so the dance compares against slot_nb_power through
@@ -461,8 +513,15 @@ static int
 slot_nb_bool(FtObject *self)
 {
     FtObject *res = call_method(self, "__bool__", NULL, 0, NULL);
-    if (res == NULL)
+    if (res == NULL) {
+        // __bool__ = None blocks truth testing; checked only on failure to keep the call fast.
+        if (is_none_attr(self->ob_type, "__bool__")) {
+            ft_error_clear();
+            ft_error_format(&ft_exc_type_error, "'%.200s' cannot be interpreted as a boolean",
+                            self->ob_type->tp_name);
+        }
         return -1;
+    }
     if (res != FT_TRUE && res != FT_FALSE) {
         ft_error_format(&ft_exc_type_error, "__bool__ should return bool, returned %.200s",
                         res->ob_type->tp_name);
@@ -559,8 +618,9 @@ slot_sq_contains(FtObject *self, FtObject *value)
 #define AM(name, slot, fn) {name, TABLE_AM, offsetof(FtAsyncMethods, slot), (GenericSlot)(fn)}
 #define BIN(lname, rname, slot) NB(lname, slot, slot_##slot), NB(rname, slot, slot_##slot)
 
-// TODO(#4): __del__ (tp_finalize), __set_name__-time slots, __buffer__, __length_hint__.
+// TODO(#4): __set_name__-time slots, __buffer__, __length_hint__.
 static const SlotEntry slot_table[] = {
+    TP("__del__", tp_finalize, slot_tp_finalize),
     TP("__getattribute__", tp_getattro, slot_tp_getattr_hook),
     TP("__getattr__", tp_getattro, slot_tp_getattr_hook),
     TP("__setattr__", tp_setattro, slot_tp_setattro),
@@ -810,6 +870,34 @@ ft_type_update_slot(FtTypeObject *type, FtObject *name)
     int r = collect_stores(&acc, type, name);
     if (r == 0 && acc.n > 0) {
         // Every thread reads slots without synchronization: write them with the world stopped.
+        FtInterp *interp = ft_thread_state_current()->interp;
+        ft_stop_the_world(interp);
+        for (size_t i = 0; i < acc.n; i++)
+            slot_set_unlocked(acc.items[i].type, acc.items[i].table, acc.items[i].offset,
+                              acc.items[i].value);
+        ft_start_the_world(interp);
+    }
+    free(acc.items);
+    return r;
+}
+
+int
+ft_type_update_all_slots(FtTypeObject *type)
+{
+    SlotStores acc = {0};
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < SLOT_COUNT; i++) {
+        bool first = true;
+        for (size_t j = 0; j < i; j++)
+            first &= strcmp(slot_table[j].name, slot_table[i].name) != 0;
+        if (!first)
+            continue;
+        FtObject *name = ft_str_intern_cstr_ref(slot_table[i].name);
+        r = name != NULL ? collect_stores(&acc, type, name) : -1;
+        ft_xdecref(name);
+    }
+    if (r == 0 && acc.n > 0) {
+        // As ft_type_update_slot: every thread reads slots without synchronization.
         FtInterp *interp = ft_thread_state_current()->interp;
         ft_stop_the_world(interp);
         for (size_t i = 0; i < acc.n; i++)

@@ -213,6 +213,25 @@ union_get_parameters(FtObject *op, void *closure)
     return ft_new_ref((FtObject *)expected);
 }
 
+// union[item]: a union without type parameters refuses, as CPython's _Py_subs_parameters.
+static FtObject *
+union_subscript(FtObject *op, FtObject *item)
+{
+    FtObject *params = union_get_parameters(op, NULL);
+    if (params == NULL)
+        return NULL;
+    Ft_ssize n = ft_tuple_size(params);
+    ft_decref(params);
+    if (n == 0)
+        return ft_error_format(&ft_exc_type_error, "%R is not a generic class", op);
+    return ft_error_format(&ft_exc_not_implemented_error,
+                           "substituting type parameters is not implemented yet");   // TODO(#4)
+}
+
+static FtMappingMethods union_as_mapping = {
+    .mp_subscript = union_subscript,
+};
+
 static FtObject *
 union_get_origin(FtObject *op, void *closure)
 {
@@ -281,6 +300,7 @@ FtTypeObject ft_union_type = {
     .tp_richcompare = union_richcompare,
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_as_number = &union_as_number,
+    .tp_as_mapping = &union_as_mapping,
     .tp_methods = union_methods,
     .tp_members = union_members,
     .tp_getset = union_getset,

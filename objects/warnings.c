@@ -8,6 +8,7 @@
 // Concurrency: no state of its own. The registry is the module globals' dict entry (dicts lock
 // themselves; two threads warning at once may both print, as in CPython). Frames are the calling
 // thread's own (FtThreadState.current_frame, owner-thread only).
+#include <stdbool.h>  // bool
 #include <stdio.h>    // FILE fopen getline
 #include <stdlib.h>   // free
 #include <string.h>   // strrchr
@@ -26,10 +27,8 @@
 #include "objects/type.h"          // ft_type_is_subtype
 #include "runtime/thread_state.h"  // ft_thread_state_current ft_interp_main
 
-// The stripped text of line `lineno` of the file, as linecache.getline(...).strip() gives it, or
-// NULL (no exception) when the file or the line cannot be read.
-static FtObject *
-source_line_ref(FtObject *filename, int lineno)
+FtObject *
+ft_source_line_stripped_ref(FtObject *filename, int lineno)
 {
     const char *path = ft_str_as_utf8(filename, NULL);
     if (path == NULL) {
@@ -64,9 +63,11 @@ source_line_ref(FtObject *filename, int lineno)
     return result;
 }
 
-// Writes "FILE:LINE: Category: message\n  source\n" to sys.stderr (nothing when there is none).
+// Writes "FILE:LINE: Category: message\n  source\n" to sys.stderr (nothing when there is none),
+// and the tracemalloc hint when the warning is about a source object.
 static int
-show_warning(FtTypeObject *category, FtObject *message, FtObject *filename, int lineno)
+show_warning(FtTypeObject *category, FtObject *message, FtObject *filename, int lineno,
+             bool has_source)
 {
     FtObject *sys_dict = ft_interp_main()->sys_dict;
     FtObject *file = NULL;
@@ -76,12 +77,18 @@ show_warning(FtTypeObject *category, FtObject *message, FtObject *filename, int 
     }
     const char *dot = strrchr(category->tp_name, '.');
     const char *cat_name = dot != NULL ? dot + 1 : category->tp_name;
-    FtObject *line = source_line_ref(filename, lineno);
+    FtObject *line = ft_source_line_stripped_ref(filename, lineno);
     FtObject *text = line != NULL && ft_str_length(line) > 0
                          ? ft_str_from_format_ref("%U:%d: %s: %U\n  %U\n", filename, lineno, cat_name,
                                                   message, line)
                          : ft_str_from_format_ref("%U:%d: %s: %U\n", filename, lineno, cat_name, message);
     ft_xdecref(line);
+    if (text != NULL && has_source) {
+        FtObject *full = ft_str_from_format_ref(
+            "%U%s: Enable tracemalloc to get the object allocation traceback\n", text, cat_name);
+        ft_decref(text);
+        text = full;
+    }
     if (text == NULL) {
         ft_decref(file);
         return -1;
@@ -112,11 +119,18 @@ ft_warn_explicit(FtTypeObject *category, FtObject *message, FtObject *filename, 
     // The module of an explicit warning is its file name without ".py" (never "__main__").
     if (ignored_by_default(category, NULL))
         return 0;
-    return show_warning(category, message, filename, lineno);
+    return show_warning(category, message, filename, lineno, false);
 }
 
 int
 ft_warn(FtTypeObject *category, const char *message, Ft_ssize stacklevel)
+{
+    return ft_warn_with_source(category, message, stacklevel, NULL);
+}
+
+int
+ft_warn_with_source(FtTypeObject *category, const char *message, Ft_ssize stacklevel,
+                    FtObject *source)
 {
     FtThreadState *ts = ft_thread_state_current();
     FtFrame *frame = ts != NULL ? ts->current_frame : NULL;
@@ -171,7 +185,7 @@ ft_warn(FtTypeObject *category, const char *message, Ft_ssize stacklevel)
                 goto error;
         }
     }
-    status = show_warning(category, text, filename, lineno);
+    status = show_warning(category, text, filename, lineno, source != NULL);
     goto done;
 error:
     status = -1;

@@ -20,8 +20,18 @@
 // -1 with an exception (out of memory, or writing to sys.stderr failed).
 int ft_warn(FtTypeObject *category, const char *message, Ft_ssize stacklevel);
 
+// ft_warn about an object (warnings.warn's source=, as for "coroutine 'f' was never awaited"):
+// the report ends with CPython's "Category: Enable tracemalloc to get the object allocation
+// traceback" line (ftpy has no tracemalloc). Returns 0 or -1.
+int ft_warn_with_source(FtTypeObject *category, const char *message, Ft_ssize stacklevel,
+                        FtObject *source);
+
 // Warns about an explicit location (the compiler's SyntaxWarning): filename a str, lineno >= 1,
 // no registry (shown every time, as CPython's compile-time warnings). Returns 0 or -1.
 int ft_warn_explicit(FtTypeObject *category, FtObject *message, FtObject *filename, int lineno);
+
+// Line lineno of the source file filename (a str), stripped, as linecache.getline(...).strip()
+// gives it; NULL (no exception) when the file or the line cannot be read. Any thread.
+FtObject *ft_source_line_stripped_ref(FtObject *filename, int lineno);
 
 #endif // FT_OBJECTS_WARNINGS_H

@@ -659,6 +659,7 @@ main(int argc, char **argv)
         status = run_stdin(&interrupted);
         break;
     }
+    ft_modules_finalize_main();
     if (ft_modules_flush_std_files() < 0 && status == 0)
         status = EXIT_FLUSH_FAILED;
     // TODO(#4): wait for non-daemon threads, run atexit callbacks, finalize the runtime.

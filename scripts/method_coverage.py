@@ -12,6 +12,7 @@ type's folders mentions it as `.name` or as the string 'name' / "name" (getattr,
 Looking only in the type's own folders keeps `list.count` from being credited by a `str.count` test.
 The report ends with `covered N of M names`; --fail-under makes the exit status 1 below N percent.
 """
+import _io
 import builtins
 import os
 import re
@@ -90,6 +91,17 @@ TYPES = [
     ("coroutine", types.CoroutineType, ["types_generator", "stmt_async"]),
     ("async_generator", types.AsyncGeneratorType, ["types_generator", "stmt_async"]),
     ("module", types.ModuleType, ["types_module"]),
+    ("_io._IOBase", _io._IOBase, ["io"]),
+    ("_io._RawIOBase", _io._RawIOBase, ["io"]),
+    ("_io._BufferedIOBase", _io._BufferedIOBase, ["io"]),
+    ("_io._TextIOBase", _io._TextIOBase, ["io"]),
+    ("_io.FileIO", _io.FileIO, ["io"]),
+    ("_io.BufferedReader", _io.BufferedReader, ["io"]),
+    ("_io.BufferedWriter", _io.BufferedWriter, ["io"]),
+    ("_io.BufferedRandom", _io.BufferedRandom, ["io"]),
+    ("_io.TextIOWrapper", _io.TextIOWrapper, ["io"]),
+    ("_io.StringIO", _io.StringIO, ["io"]),
+    ("_io.BytesIO", _io.BytesIO, ["io"]),
     ("BaseException", BaseException, ["types_exceptions", "errors"]),
     ("BaseExceptionGroup", BaseExceptionGroup, ["types_exceptions", "stmt_except_star"]),
 ]

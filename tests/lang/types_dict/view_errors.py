@@ -1,0 +1,43 @@
+# dict views' dunders called with wrong arguments or while the dict changes.
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+d = {"a": 1}
+k, v, i = d.keys(), d.values(), d.items()
+K, V, I = type(k), type(v), type(i)
+t(lambda: K.__and__(k))
+t(lambda: K.__len__(k, 1))
+t(lambda: K.__len__(i))
+t(lambda: K.__contains__(k, []))
+t(lambda: I.__contains__(i, ([], 1)))
+t(lambda: k & 5)
+t(lambda: K.__and__(k, 5))
+t(lambda: K.__or__(k, None))
+t(lambda: K.__rsub__(k, 1))
+t(lambda: I.__xor__(i, 1.5))
+t(lambda: K.__sub__(k, 1))
+t(lambda: I.__rand__(i, None))
+t(lambda: I.__ror__(i, 2))
+t(lambda: K.__rxor__(k, 2))
+t(lambda: 5 | k)
+t(lambda: i - None)
+t(lambda: k ^ [[]])
+t(lambda: k - [[]])
+t(lambda: k.isdisjoint(5))
+t(lambda: k.isdisjoint())
+t(lambda: hash(k))
+t(lambda: hash(i))
+t(lambda: K.__reversed__(k, 1))
+t(lambda: K.__new__(K))
+t(lambda: V.__iter__(k))
+t(lambda: k < 1)
+t(lambda: v < v)
+t(lambda: K.__repr__(v))
+it = iter(k)
+d["b"] = 2
+t(lambda: next(it))
+r = reversed(i)
+del d["a"]
+t(lambda: next(r))

@@ -1,0 +1,33 @@
+# dict views: isdisjoint, membership with unhashable parts, set operations with unhashable items and result types with sets.
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+d = {1: 2}
+t(lambda: d.keys().isdisjoint([[]]))
+t(lambda: d.keys().isdisjoint({2, 3, 4}))
+t(lambda: d.keys().isdisjoint({2: 0, 3: 0}.keys()))
+t(lambda: {1: 0, 2: 0, 3: 0}.keys().isdisjoint([[]]))
+t(lambda: {1: 0, 2: 0, 3: 0}.items().isdisjoint([[]]))
+t(lambda: {1: []}.items().isdisjoint({1: [], 2: 3}.items()))
+t(lambda: {1: 0}.items().isdisjoint({(1, 0), (2, 0)}))
+t(lambda: d.items().isdisjoint([(1, [])]))
+t(lambda: ([], 1) in d.items())
+t(lambda: (1, []) in d.items())
+t(lambda: [] in d.keys())
+t(lambda: [] in d.values())
+t(lambda: d.keys() - [[]])
+t(lambda: d.keys() | [[]])
+t(lambda: d.keys() ^ [[]])
+t(lambda: d.items() - [([], 1)])
+t(lambda: [[]] - d.keys())
+t(lambda: {1: 0, 2: 0}.keys() & {1: 0}.keys())
+t(lambda: {1: 0}.keys() & set())
+t(lambda: set() & {1: 0}.keys())
+t(lambda: type(set() & {1: 0}.keys()).__name__)
+t(lambda: type(frozenset() & {1: 0}.keys()).__name__)
+t(lambda: type({1: 0}.keys() & frozenset({1})).__name__)
+t(lambda: type(frozenset({1}) | {1: 0}.keys()).__name__)
+t(lambda: type(frozenset({1}) - {1: 0}.keys()).__name__)
+t(lambda: type(frozenset({1}) ^ {1: 0}.keys()).__name__)

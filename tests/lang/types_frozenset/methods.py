@@ -1,0 +1,35 @@
+# frozenset's public methods: difference, isdisjoint, issuperset, symmetric_difference and the rest.
+fs = frozenset([1, 2, 3])
+r = fs.difference([2], {3, 9})
+print(type(r).__name__, sorted(r), sorted(fs.difference()), fs.difference() is fs, sorted(fs.difference(range(2))))
+print(fs.isdisjoint([4, 5]), fs.isdisjoint({3}), fs.isdisjoint(frozenset()), frozenset().isdisjoint([]), fs.isdisjoint(iter([1])))
+print(fs.issuperset([1, 2]), fs.issuperset({1, 4}), fs.issuperset(()), fs.issuperset(fs), frozenset().issuperset([]))
+r = fs.symmetric_difference([3, 4])
+print(type(r).__name__, sorted(r), sorted(fs.symmetric_difference(fs)), sorted(fs.symmetric_difference({5: 0})))
+print(sorted(fs.union([9], (8,))), sorted(fs.intersection({1, 2}, [2])), fs.intersection() is fs, fs.union() is fs)
+print(fs.issubset(range(5)), fs.issubset([1]), fs.copy() is fs)
+class F(frozenset):
+    pass
+f = F([1, 2])
+print(type(f.difference()).__name__, type(f.union([3])).__name__, type(f.symmetric_difference([3])).__name__, type(f.copy()).__name__, f.copy() is f)
+print(type(f - {1}).__name__, type(f | {1}).__name__, type({1} ^ f).__name__)
+def t(g):
+    try:
+        print(g())
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: fs.difference(1))
+t(lambda: fs.difference([1], None))
+t(lambda: fs.isdisjoint())
+t(lambda: fs.isdisjoint(5))
+t(lambda: fs.isdisjoint([[]]))
+t(lambda: fs.issuperset())
+t(lambda: fs.issuperset(1, 2))
+t(lambda: fs.issuperset([[]]))
+t(lambda: fs.symmetric_difference())
+t(lambda: fs.symmetric_difference(1))
+t(lambda: fs.symmetric_difference([1], [2]))
+t(lambda: fs.issubset(5))
+t(lambda: fs.union([[]]))
+t(lambda: frozenset.difference(set(), [1]))
+t(lambda: frozenset.issuperset([1], [1]))

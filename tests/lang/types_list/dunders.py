@@ -1,0 +1,40 @@
+# list's dunder methods called explicitly, including NotImplemented for foreign operands.
+a = [1, 2, 3]
+print(list.__len__(a), list.__contains__(a, 2), list.__contains__(a, 9))
+print(list.__getitem__(a, 1), list.__getitem__(a, slice(None, None, -1)))
+print(list.__eq__(a, [1, 2, 3]), list.__ne__(a, [1, 2]), list.__eq__(a, (1, 2, 3)))
+print(list.__lt__(a, [1, 3]), list.__le__(a, a), list.__gt__(a, [1]), list.__ge__(a, [2]))
+print(list.__lt__(a, (1,)), list.__gt__(a, 5), list.__le__(a, "x"), list.__ge__(a, None))
+print(list.__add__(a, [4]), list.__mul__(a, 2), list.__rmul__(a, 2), list.__mul__(a, -1))
+print(list.__hash__, type(a).__hash__ is None)
+print(list.__repr__(a), list.__repr__([]), list.__repr__([[]]))
+b = [1]
+r = list.__iadd__(b, (2, 3))
+print(r is b, b)
+r = list.__imul__(b, 2)
+print(r is b, b)
+r = list.__imul__(b, 0)
+print(r is b, b)
+c = [1, 2, 3, 4]
+list.__setitem__(c, 0, "x")
+list.__setitem__(c, slice(1, 3), "yz")
+print(c)
+list.__delitem__(c, 0)
+list.__delitem__(c, slice(None, None, 2))
+print(c)
+print(list(list.__iter__([5, 6])), list(list.__reversed__([5, 6, 7])))
+print(type(list.__iter__([])).__name__, type(list.__reversed__([])).__name__)
+print(type(a.__sizeof__()).__name__, a.__sizeof__() > 0)
+print(list.__class_getitem__(int), list[int, str], list[int] == list[int])
+print(type(list[int]).__name__, list[int].__origin__ is list, list[int].__args__)
+d = [9, 9]
+list.__init__(d, "ab")
+print(d)
+list.__init__(d)
+print(d)
+e = list.__new__(list)
+print(e, type(e).__name__)
+class L(list):
+    pass
+f = list.__new__(L, [1, 2])
+print(f, type(f).__name__)

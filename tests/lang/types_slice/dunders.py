@@ -1,0 +1,38 @@
+# slice's dunder methods called explicitly: comparisons, hash, repr, reduce, __new__.
+s = slice(1, 10, 2)
+print(slice.__eq__(s, slice(1, 10, 2)), slice.__ne__(s, slice(1, 10)), slice.__eq__(s, (1, 10, 2)))
+print(slice.__lt__(s, slice(1, 11, 2)), slice.__le__(s, s), slice.__gt__(s, slice(0, 5, 1)), slice.__ge__(s, slice(2, 0, 0)))
+print(slice.__lt__(s, (1,)), slice.__gt__(s, 5), slice.__le__(s, None), slice.__ge__(s, "x"))
+print(slice(1, 2) < slice(1, 3), slice(None) == slice(None, None, None), slice(1, None) < slice(2, None), slice(0, 1, 1) <= slice(0, 1, 1))
+print(slice.__hash__(s) == hash(slice(1, 10, 2)), hash(slice(None)) == hash(slice(None)), hash(slice((1, 2))) == hash(slice((1, 2))))
+print(slice.__repr__(s), slice.__repr__(slice(None)), repr(slice("a", [1], {2: 3})), repr(slice(-1, None, -1)))
+print(s.__reduce__(), slice(3).__reduce__(), slice(None, None).__reduce__())
+print(s.__reduce_ex__(2))
+print(slice.__new__(slice, 5), slice.__new__(slice, 1, 2), slice.__new__(slice, 1, 2, 3))
+print(s.start, s.stop, s.step, slice(4).start, slice(4).stop, slice(4).step)
+print(slice.__init__(s, 5), s)
+class X:
+    pass
+x = X()
+sl = slice(x, x, x)
+print(sl.start is x, sl.stop is x, sl.step is x, slice(x) == slice(x), sl == slice(x, x, x))
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: slice())
+t(lambda: slice(1, 2, 3, 4))
+t(lambda: slice(start=1))
+t(lambda: slice.__new__())
+t(lambda: slice.__new__(int, 1))
+t(lambda: slice.__new__(slice))
+t(lambda: hash(slice([], 1)))
+t(lambda: hash(slice(1, {})))
+t(lambda: slice(1) < slice([]))
+t(lambda: slice(1, 2) < slice("a", 2))
+t(lambda: slice.__reduce__(s, 1))
+t(lambda: slice.__eq__(s))
+t(lambda: setattr(s, "start", 0))
+t(lambda: setattr(s, "x", 0))
+t(lambda: type("S", (slice,), {}))

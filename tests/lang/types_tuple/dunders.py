@@ -1,0 +1,21 @@
+# tuple's dunder methods called explicitly, including NotImplemented for foreign operands.
+a = (1, 2, 3)
+print(tuple.__len__(a), tuple.__contains__(a, 2), tuple.__contains__(a, 9))
+print(tuple.__getitem__(a, 1), tuple.__getitem__(a, slice(None, None, -1)), tuple.__getitem__(a, -1))
+print(tuple.__eq__(a, (1, 2, 3)), tuple.__ne__(a, (1, 2)), tuple.__eq__(a, [1, 2, 3]))
+print(tuple.__lt__(a, (1, 3)), tuple.__le__(a, a), tuple.__gt__(a, (1,)), tuple.__ge__(a, (2,)))
+print(tuple.__lt__(a, [1]), tuple.__gt__(a, 5), tuple.__le__(a, "x"), tuple.__ge__(a, None))
+print(tuple.__add__(a, (4,)), tuple.__mul__(a, 2), tuple.__rmul__(a, 2), tuple.__mul__(a, -1))
+print(tuple.__mul__(a, 1) is a, tuple.__mul__((), 5) is tuple())
+print(tuple.__hash__(a) == hash((1, 2, 3)), hash(()) == hash(tuple()), hash((1, (2,))) == hash((1, (2,))))
+print(tuple.__repr__(a), tuple.__repr__(()), tuple.__repr__((1,)), repr(((),)))
+print(list(tuple.__iter__((5, 6))), type(tuple.__iter__(())).__name__)
+print(a.__getnewargs__(), type(a.__getnewargs__()[0]).__name__)
+print(type(a.__sizeof__()).__name__, a.__sizeof__() > 0)
+print(tuple.__class_getitem__(int), tuple[int, ...], tuple[()] == tuple[()])
+print(tuple.__new__(tuple), tuple.__new__(tuple, "ab"), tuple.__new__(tuple, a) is a)
+class T(tuple):
+    pass
+x = tuple.__new__(T, [1, 2])
+print(x, type(x).__name__, type(x.__getnewargs__()[0]).__name__)
+print(tuple.__init__(a), tuple.__init__(a, 1, 2))

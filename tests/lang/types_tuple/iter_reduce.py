@@ -1,0 +1,25 @@
+# tuple_iterator: __reduce__, __setstate__ clamping and exhaustion, __length_hint__.
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def st(it, v):
+    r = it.__setstate__(v)
+    return r, list(it)
+mk = lambda: iter((1, 2, 3))
+print(type(mk()).__name__, mk().__length_hint__())
+for v in (-5, -1, 0, 1, 2, 3, 4, 10**30, True):
+    t(lambda: st(mk(), v))
+t(lambda: mk().__setstate__("x"))
+t(lambda: mk().__setstate__(1.5))
+t(lambda: mk().__setstate__())
+t(lambda: mk().__reduce__(1))
+print(mk().__reduce__(), iter(()).__reduce__())
+it = mk(); next(it); print(it.__reduce__(), it.__length_hint__())
+it = mk(); list(it); print(it.__reduce__(), it.__length_hint__(), st(it, 0), it.__reduce__())
+it = iter((1, 2)); next(it); next(it); print(it.__reduce__(), it.__length_hint__()); it.__setstate__(0); print(list(it), it.__reduce__())
+it = iter((1, 2)); it.__setstate__(5); print(it.__reduce__(), next(it, "end")); it.__setstate__(0); print(list(it))
+it = iter((1, 2)); it.__setstate__(2); print(it.__reduce__())
+f, args, state = iter((4, 5, 6)).__reduce__()
+it2 = f(*args); it2.__setstate__(2); print(list(it2))

@@ -84,15 +84,16 @@ resize_lock_held(FtByteArrayObject *self, Ft_ssize size)
     FT_ASSERT_LOCKED(self);
     if (size != size_lock_held(self) && check_resizable_lock_held(self) < 0)
         return -1;
+    // First, so that size + 1 and the over-allocation below cannot overflow.
+    if (size > PTRDIFF_MAX - 64) {
+        ft_error_no_memory();
+        return -1;
+    }
     Ft_ssize alloc = self->allocated;
     if (size + 1 <= alloc && size >= alloc / 2) {
         set_size_lock_held(self, size);
         self->ob_bytes[size] = '\0';
         return 0;
-    }
-    if (size > PTRDIFF_MAX - 64) {
-        ft_error_no_memory();
-        return -1;
     }
     Ft_ssize want;
     if (size + 1 <= alloc)
@@ -1084,9 +1085,18 @@ bytearray_clear_method(FtObject *self)
 static FtObject *
 bytearray_resize_method(FtObject *self, FtObject *arg)
 {
-    Ft_ssize size = ft_number_as_ssize(arg, &ft_exc_overflow_error);
-    if (size == -1 && ft_error_occurred())
+    // An argument-clinic Py_ssize_t: its own overflow text, not the index-sized one.
+    FtObject *index = ft_number_index_ref(arg);
+    if (index == NULL)
         return NULL;
+    bool fits = true;
+    Ft_ssize size = (Ft_ssize)ft_int_as_int64(index, &fits);
+    ft_decref(index);
+    if (!fits) {
+        ft_error_clear();
+        return ft_error_format(&ft_exc_overflow_error,
+                               "Python int too large to convert to C ssize_t");
+    }
     if (size < 0)
         return ft_error_format(&ft_exc_value_error, "Can only resize to positive sizes, got %zd",
                                size);

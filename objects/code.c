@@ -1065,15 +1065,17 @@ code_sizeof(FtObject *op)
 }
 
 // The de-specialized instruction at code unit i of co_code's bytes: its opcode, its full oparg
-// (with the EXTENDED_ARG prefixes before it) and the unit after its caches.
+// (with the EXTENDED_ARG prefixes before it) and the unit after its caches. The oparg is unsigned
+// and 32 bits wide: more than three EXTENDED_ARGs shift the oldest prefix bits out, as CPython's
+// 32-bit oparg does, instead of overflowing an int.
 typedef struct {
     int op;
-    int arg;
+    uint32_t arg;
     Ft_ssize next;
 } BaseInstr;
 
 static BaseInstr
-base_instr_at(const uint8_t *code, Ft_ssize n, Ft_ssize i, int prefix_arg)
+base_instr_at(const uint8_t *code, Ft_ssize n, Ft_ssize i, uint32_t prefix_arg)
 {
     BaseInstr in = {.op = code[2 * i], .arg = (prefix_arg << 8) | code[2 * i + 1]};
     in.next = i + 1 + ft_opcode_cache_size(in.op);
@@ -1116,7 +1118,7 @@ code_co_branches(FtObject *op)
     list = ft_list_new_ref(0);
     if (list == NULL)
         goto error;
-    int prefix = 0;
+    uint32_t prefix = 0;
     for (Ft_ssize i = 0; i < n;) {
         BaseInstr in = base_instr_at(code, n, i, prefix);
         prefix = in.op == FT_OP_EXTENDED_ARG ? in.arg : 0;
@@ -1126,15 +1128,16 @@ code_co_branches(FtObject *op)
         case FT_OP_POP_JUMP_IF_TRUE:
         case FT_OP_POP_JUMP_IF_NONE:
         case FT_OP_POP_JUMP_IF_NOT_NONE:
-            r = append_branch(list, i, skip_op(code, n, in.next, FT_OP_NOT_TAKEN), in.next + in.arg);
+            r = append_branch(list, i, skip_op(code, n, in.next, FT_OP_NOT_TAKEN),
+                              in.next + (Ft_ssize)in.arg);
             break;
         case FT_OP_FOR_ITER: {
-            Ft_ssize exit = skip_op(code, n, in.next + in.arg, FT_OP_END_FOR);
+            Ft_ssize exit = skip_op(code, n, in.next + (Ft_ssize)in.arg, FT_OP_END_FOR);
             r = append_branch(list, i, in.next, skip_op(code, n, exit, FT_OP_POP_ITER));
             break;
         }
         case FT_OP_END_ASYNC_FOR: {
-            Ft_ssize src = in.next - in.arg;
+            Ft_ssize src = in.next - (Ft_ssize)in.arg;
             if (src >= 0 && src < n) {
                 BaseInstr end_send = base_instr_at(code, n, src, 0);
                 r = append_branch(list, src, skip_op(code, n, end_send.next, FT_OP_NOT_TAKEN),

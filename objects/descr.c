@@ -682,11 +682,8 @@ cfunction_get_module(FtObject *self, void *closure)
     return res;
 }
 
-// CPython's docstring convention: a doc that starts "name(sig)\n--\n\n" carries the signature
-// that __text_signature__ reports, and __doc__ is the rest. Returns the rest; *sig and *sig_len
-// give the "(...)" part, or NULL when the doc has none.
-static const char *
-split_doc(const char *name, const char *doc, const char **sig, size_t *sig_len)
+const char *
+ft_doc_split(const char *name, const char *doc, const char **sig, size_t *sig_len)
 {
     *sig = NULL;
     *sig_len = 0;
@@ -703,44 +700,48 @@ split_doc(const char *name, const char *doc, const char **sig, size_t *sig_len)
     return end + 6;
 }
 
+// __text_signature__ of the builtin def describes: its "(...)", or None.
+static FtObject *
+def_text_signature_ref(const FtMethodDef *def)
+{
+    const char *sig;
+    size_t len;
+    ft_doc_split(def->name, def->doc, &sig, &len);
+    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
+}
+
+// __doc__ of the builtin def describes: the doc after its signature, or None when that is empty.
+static FtObject *
+def_doc_ref(const FtMethodDef *def)
+{
+    const char *sig;
+    size_t len;
+    const char *doc = ft_doc_split(def->name, def->doc, &sig, &len);
+    return doc != NULL && *doc != '\0' ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+}
+
 static FtObject *
 cfunction_get_text_signature(FtObject *self, void *closure)
 {
-    const FtMethodDef *def = ((FtCFunctionObject *)self)->def;
-    const char *sig;
-    size_t len;
-    split_doc(def->name, def->doc, &sig, &len);
-    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
+    return def_text_signature_ref(((FtCFunctionObject *)self)->def);
 }
 
 static FtObject *
 cfunction_get_doc(FtObject *self, void *closure)
 {
-    const FtMethodDef *def = ((FtCFunctionObject *)self)->def;
-    const char *sig;
-    size_t len;
-    const char *doc = split_doc(def->name, def->doc, &sig, &len);
-    return doc != NULL && *doc != '\0' ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+    return def_doc_ref(((FtCFunctionObject *)self)->def);
 }
 
 static FtObject *
 method_descr_get_text_signature(FtObject *self, void *closure)
 {
-    const FtMethodDef *def = ((DescrObject *)self)->def.method;
-    const char *sig;
-    size_t len;
-    split_doc(def->name, def->doc, &sig, &len);
-    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
+    return def_text_signature_ref(((DescrObject *)self)->def.method);
 }
 
 static FtObject *
 method_descr_get_doc(FtObject *self, void *closure)
 {
-    const FtMethodDef *def = ((DescrObject *)self)->def.method;
-    const char *sig;
-    size_t len;
-    const char *doc = split_doc(def->name, def->doc, &sig, &len);
-    return doc != NULL && *doc != '\0' ? ft_str_from_cstr_ref(doc) : ft_none_ref();
+    return def_doc_ref(((DescrObject *)self)->def.method);
 }
 
 // A module-level builtin pickles as its name; a method bound to an object as
@@ -980,34 +981,52 @@ wrap_contains(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *k
     return r < 0 ? NULL : ft_bool_from(r);
 }
 
-// object.__setattr__(int, ...) must not skip the C-level setattro that type(self) really uses
-// (CPython's hackcheck): find the base that defined type(self)'s slot, then walk towards object
-// and refuse when a C override sits between it and the wrapped function. Python classes' slots
-// are transparent.
-static int
-setattr_hackcheck(FtObject *self, FtSetAttroFunc func, const char *what)
+/* object.__setattr__ / __delattr__ applied to an instance whose class has a C-level setattro of
+ * its own (object.__setattr__(some_int, ...)) must not bypass that setattro. Python classes never
+ * supply a C-level setattro of their own (theirs only dispatches to __setattr__), so they are
+ * looked through. The rule, CPython's: take the ancestor that provides the setattro type(self)
+ * uses, then climb its tp_base chain; the wrapped function must be met before any other C-level
+ * setattro. */
+
+// The ancestor of type, nearest object in type's MRO, whose C-level setattro is the one type
+// uses; type itself when no such ancestor is found.
+static FtTypeObject *
+setattro_provider(FtTypeObject *type, FtObject *mro)
 {
-    FtTypeObject *type = self->ob_type, *defining = type;
+    FtSetAttroFunc used = type->tp_setattro;
+    for (Ft_ssize k = ft_tuple_size(mro); k > 0; k--) {
+        FtTypeObject *ancestor = (FtTypeObject *)ft_tuple_get_item_borrow(mro, k - 1);
+        if (ancestor->tp_setattro == used && !ft_type_setattro_is_python(used))
+            return ancestor;
+    }
+    return type;
+}
+
+// True when calling func on an instance of type would skip a C-level setattro that overrides it.
+static bool
+bypasses_c_setattro(FtTypeObject *type, FtSetAttroFunc func)
+{
     FtObject *mro = type->tp_mro;
-    if (mro == NULL)
+    if (mro == NULL)   // not readied: nothing to compare against
+        return false;
+    for (FtTypeObject *t = setattro_provider(type, mro); t != NULL; t = t->tp_base) {
+        if (t->tp_setattro == func)
+            return false;
+        if (!ft_type_setattro_is_python(t->tp_setattro))
+            return true;
+    }
+    return false;
+}
+
+// Raises CPython's TypeError when the wrapper of func (named what) may not run on self.
+static int
+check_setattro_applies(FtObject *self, FtSetAttroFunc func, const char *what)
+{
+    if (!bypasses_c_setattro(self->ob_type, func))
         return 0;
-    for (Ft_ssize i = ft_tuple_size(mro) - 1; i >= 0; i--) {
-        FtTypeObject *base = (FtTypeObject *)ft_tuple_get_item_borrow(mro, i);
-        if (!ft_type_setattro_is_python(base->tp_setattro) && base->tp_setattro == type->tp_setattro) {
-            defining = base;
-            break;
-        }
-    }
-    for (FtTypeObject *base = defining; base != NULL; base = base->tp_base) {
-        if (base->tp_setattro == func)
-            break;
-        if (!ft_type_setattro_is_python(base->tp_setattro)) {
-            ft_error_format(&ft_exc_type_error, "can't apply this %s to %s object", what,
-                            type->tp_name);
-            return -1;
-        }
-    }
-    return 0;
+    ft_error_format(&ft_exc_type_error, "can't apply this %s to %s object", what,
+                    self->ob_type->tp_name);
+    return -1;
 }
 
 static FtObject *
@@ -1017,7 +1036,7 @@ wrap_setattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
     // CPython unpacks these arguments by name, so its count error names the method.
     if (nargs != 2)
         return ft_error_format(&ft_exc_type_error, "__setattr__ expected 2 arguments, got %zd", nargs);
-    if (setattr_hackcheck(self, (FtSetAttroFunc)wrapped, "__setattr__") < 0)
+    if (check_setattro_applies(self, (FtSetAttroFunc)wrapped, "__setattr__") < 0)
         return NULL;
     return ((FtSetAttroFunc)wrapped)(self, args[0], args[1]) < 0 ? NULL : ft_none_ref();
 }
@@ -1028,7 +1047,7 @@ wrap_delattr(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
 {
     if (check_args(nargs, 1) < 0)
         return NULL;
-    if (setattr_hackcheck(self, (FtSetAttroFunc)wrapped, "__delattr__") < 0)
+    if (check_setattro_applies(self, (FtSetAttroFunc)wrapped, "__delattr__") < 0)
         return NULL;
     return ((FtSetAttroFunc)wrapped)(self, args[0], NULL) < 0 ? NULL : ft_none_ref();
 }

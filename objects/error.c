@@ -9,7 +9,7 @@
 // (objects/exceptions.c). The preallocated MemoryError is immortal and shared: raising it allocates
 // nothing (TODO(#4): CPython keeps a small free list so that tracebacks are not shared across threads).
 #include <stdarg.h>   // va_list
-#include <stdint.h>   // SIZE_MAX PTRDIFF_MAX
+#include <string.h>   // memcpy
 
 #include "objects/error.h"
 
@@ -155,8 +155,11 @@ void
 ft_error_clear(void)
 {
     FtThreadState *ts = ft_thread_state_current();
-    if (ts != NULL)
-        ft_error_restore_steal(NULL);
+    if (ts == NULL)   // a thread without a state has no exception to drop
+        return;
+    FtObject *old = ts->current_exception;
+    ts->current_exception = NULL;
+    ft_xdecref(old);
 }
 
 FtObject *
@@ -177,123 +180,143 @@ ft_error_bad_internal_call(void)
 
 /* --- "Did you mean" suggestions --- */
 
-// CPython's Python/suggestions.c limits and costs.
+// The distance is CPython 3.14's suggestion distance (Python/suggestions.c), an edit distance over
+// the names' UTF-8 bytes with these prices:
+//   insert or delete one byte                                   2
+//   replace a byte by the same ASCII letter in the other case    1
+//   replace a byte by any other byte                             2
+// A candidate qualifies when its distance is at most (len(name) + len(candidate) + 3) * 2 / 6 bytes
+// (about a third of the bytes involved need to change), and the first candidate with the smallest
+// distance wins. No suggestion is made from 750 or more candidates, nor for a pair whose differing
+// middle (after dropping the common first and last bytes) is longer than 40 bytes.
 enum {
-    MAX_CANDIDATE_ITEMS = 750,
-    MAX_STRING_SIZE = 40,
-    MOVE_COST = 2,
-    CASE_COST = 1,
+    SUGGEST_EDIT_PRICE = 2,
+    SUGGEST_CASE_PRICE = 1,
+    SUGGEST_CANDIDATE_LIMIT = 750,
+    SUGGEST_MIDDLE_LIMIT = 40,
 };
 
-static int
-substitution_cost(char a, char b)
+typedef struct {
+    const unsigned char *bytes;
+    size_t len;
+} ByteSpan;
+
+static unsigned char
+ascii_fold(unsigned char c)
 {
-    if ((a & 31) != (b & 31))
-        return MOVE_COST;
-    if (a == b)
-        return 0;
-    if (a >= 'A' && a <= 'Z')
-        a = (char)(a + ('a' - 'A'));
-    if (b >= 'A' && b <= 'Z')
-        b = (char)(b + ('a' - 'A'));
-    return a == b ? CASE_COST : MOVE_COST;
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-// Levenshtein distance over UTF-8 bytes with case-insensitive substitutions costing CASE_COST;
-// anything above max_cost is reported as max_cost + 1.
-static Ft_ssize
-levenshtein_distance(const char *a, size_t a_size, const char *b, size_t b_size, size_t max_cost)
+static size_t
+replace_price(unsigned char from, unsigned char to)
 {
-    size_t row[MAX_STRING_SIZE];
-    while (a_size && b_size && a[0] == b[0]) {
-        a++, b++;
-        a_size--, b_size--;
+    if (from == to)
+        return 0;
+    return ascii_fold(from) == ascii_fold(to) ? SUGGEST_CASE_PRICE : SUGGEST_EDIT_PRICE;
+}
+
+static size_t
+min_size(size_t x, size_t y)
+{
+    return x < y ? x : y;
+}
+
+// The distance between s and t when it is at most budget; otherwise some value above budget (the
+// search stops as soon as every way through is known to cost more).
+static size_t
+suggestion_distance(ByteSpan s, ByteSpan t, size_t budget)
+{
+    // Bytes shared at either end never cost anything, so only the middles are compared.
+    while (s.len > 0 && t.len > 0 && s.bytes[0] == t.bytes[0]) {
+        s.bytes++;
+        t.bytes++;
+        s.len--;
+        t.len--;
     }
-    while (a_size && b_size && a[a_size - 1] == b[b_size - 1]) {
-        a_size--;
-        b_size--;
+    while (s.len > 0 && t.len > 0 && s.bytes[s.len - 1] == t.bytes[t.len - 1]) {
+        s.len--;
+        t.len--;
     }
-    if (a_size == 0 || b_size == 0)
-        return (Ft_ssize)((a_size + b_size) * MOVE_COST);
-    if (a_size > MAX_STRING_SIZE || b_size > MAX_STRING_SIZE)
-        return (Ft_ssize)max_cost + 1;
-    if (b_size < a_size) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t ts = a_size;
-        a_size = b_size;
-        b_size = ts;
-    }
-    if ((b_size - a_size) * MOVE_COST > max_cost)
-        return (Ft_ssize)max_cost + 1;
-    for (size_t i = 0; i < a_size; i++)
-        row[i] = (i + 1) * MOVE_COST;
-    size_t result = 0;
-    for (size_t bi = 0; bi < b_size; bi++) {
-        size_t distance = result = bi * MOVE_COST;
-        size_t minimum = SIZE_MAX;
-        for (size_t ai = 0; ai < a_size; ai++) {
-            size_t substitute = distance + (size_t)substitution_cost(b[bi], a[ai]);
-            distance = row[ai];
-            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
-            result = insert_delete < substitute ? insert_delete : substitute;
-            row[ai] = result;
-            if (result < minimum)
-                minimum = result;
+    if (s.len == 0 || t.len == 0)
+        return (s.len + t.len) * SUGGEST_EDIT_PRICE;
+    if (s.len > SUGGEST_MIDDLE_LIMIT || t.len > SUGGEST_MIDDLE_LIMIT)
+        return budget + 1;
+    size_t length_gap = s.len > t.len ? s.len - t.len : t.len - s.len;
+    if (length_gap * SUGGEST_EDIT_PRICE > budget)
+        return budget + 1;
+
+    // Wagner-Fischer with two rows: above[j] prices s[0..k) -> t[0..j) for the previous k, row[j]
+    // for the current one. Row minima never decrease, so a row entirely above budget ends the search.
+    size_t above[SUGGEST_MIDDLE_LIMIT + 1];
+    size_t row[SUGGEST_MIDDLE_LIMIT + 1];
+    for (size_t j = 0; j <= t.len; j++)
+        above[j] = j * SUGGEST_EDIT_PRICE;
+    for (size_t k = 1; k <= s.len; k++) {
+        row[0] = k * SUGGEST_EDIT_PRICE;
+        size_t cheapest = row[0];
+        for (size_t j = 1; j <= t.len; j++) {
+            size_t replaced = above[j - 1] + replace_price(s.bytes[k - 1], t.bytes[j - 1]);
+            size_t dropped = above[j] + SUGGEST_EDIT_PRICE;
+            size_t added = row[j - 1] + SUGGEST_EDIT_PRICE;
+            row[j] = min_size(replaced, min_size(dropped, added));
+            cheapest = min_size(cheapest, row[j]);
         }
-        if (minimum > max_cost)
-            return (Ft_ssize)max_cost + 1;
+        if (cheapest > budget)
+            return budget + 1;
+        memcpy(above, row, (t.len + 1) * sizeof row[0]);
     }
-    return (Ft_ssize)result;
+    return above[t.len];
+}
+
+// The UTF-8 bytes of a str into *span: 1, or 0 (no exception left set) for a non-str or a str
+// that cannot be encoded (lone surrogates).
+static int
+name_bytes(FtObject *obj, ByteSpan *span)
+{
+    if (!ft_str_check(obj))
+        return 0;
+    Ft_ssize len;
+    const char *utf8 = ft_str_as_utf8(obj, &len);
+    if (utf8 == NULL) {
+        ft_error_clear();
+        return 0;
+    }
+    span->bytes = (const unsigned char *)utf8;
+    span->len = (size_t)len;
+    return 1;
 }
 
 FtObject *
 ft_error_closest_name_ref(FtObject *candidates, FtObject *name)
 {
-    Ft_ssize n = ft_list_size(candidates);
-    if (n >= MAX_CANDIDATE_ITEMS)
+    Ft_ssize count = ft_list_size(candidates);
+    ByteSpan wanted;
+    if (count >= SUGGEST_CANDIDATE_LIMIT || !name_bytes(name, &wanted))
         return NULL;
-    Ft_ssize name_size;
-    const char *name_utf8 = ft_str_as_utf8(name, &name_size);
-    if (name_utf8 == NULL) {
-        ft_error_restore_steal(NULL);
-        return NULL;
-    }
-    FtObject *best = NULL;
-    Ft_ssize best_distance = PTRDIFF_MAX;
-    for (Ft_ssize i = 0; i < n; i++) {
-        FtObject *item = ft_list_get_item_ref(candidates, i);
-        if (item == NULL) {
-            ft_error_restore_steal(NULL);
+    FtObject *winner = NULL;   // strong reference
+    size_t winner_distance = 0;
+    for (Ft_ssize i = 0; i < count; i++) {
+        FtObject *candidate = ft_list_get_item_ref(candidates, i);
+        if (candidate == NULL) {   // the list shrank meanwhile
+            ft_error_clear();
             break;
         }
-        Ft_ssize item_size;
-        const char *item_utf8 = ft_str_check(item) ? ft_str_as_utf8(item, &item_size) : NULL;
-        if (item_utf8 == NULL || ft_str_equal(item, name)) {
-            ft_error_restore_steal(NULL);
-            ft_decref(item);
-            continue;
+        ByteSpan offered;
+        if (name_bytes(candidate, &offered) && !ft_str_equal(candidate, name)) {
+            size_t allowed = (wanted.len + offered.len + 3) * SUGGEST_EDIT_PRICE / 6;
+            if (winner != NULL)   // only a strictly closer candidate replaces the winner
+                allowed = min_size(allowed, winner_distance == 0 ? 0 : winner_distance - 1);
+            size_t distance = suggestion_distance(wanted, offered, allowed);
+            if (distance <= allowed && (winner == NULL || distance < winner_distance)) {
+                ft_xdecref(winner);
+                winner = candidate;
+                winner_distance = distance;
+                continue;
+            }
         }
-        Ft_ssize max_distance = (name_size + item_size + 3) * MOVE_COST / 6;
-        if (best_distance - 1 < max_distance)
-            max_distance = best_distance - 1;
-        Ft_ssize d = max_distance < 0 ? 0
-                                      : levenshtein_distance(name_utf8, (size_t)name_size, item_utf8,
-                                                             (size_t)item_size, (size_t)max_distance);
-        if (max_distance < 0 || d > max_distance) {
-            ft_decref(item);
-            continue;
-        }
-        if (best == NULL || d < best_distance) {
-            ft_xdecref(best);
-            best = item;
-            best_distance = d;
-        } else {
-            ft_decref(item);
-        }
+        ft_decref(candidate);
     }
-    return best;
+    return winner;
 }
 
 void

@@ -21,7 +21,7 @@
 //   bytes of a bytes object           immutable, read lock-free
 //   bytes of a bytearray object       read and written under the bytearray's critical section
 //
-// Missing (TODO(#4)): struct formats other than native single characters ('e', '<i', 'ii'),
+// Missing (TODO(#4)): struct formats other than native single characters ('<i', 'ii'),
 // suboffsets (PIL-style), multi-dimensional slicing and sub-views, the buffer
 // protocol of exporters other than bytes, bytearray and memoryview.
 #include <math.h>     // ldexp frexp rint fabs isnan isinf
@@ -56,8 +56,9 @@ typedef struct {
     FtVarObject ob_base;  // ob_size immutable after publish: 2 * ndim
     FtObject *obj;        // immutable after publish: reported by .obj (strong)
     FtObject *base;       // immutable after publish: the bytes or bytearray with the data (strong)
-    FtObject *parent;     // immutable after publish: the memoryview whose export this view holds
-                          // (strong, dropped at release), or NULL
+    FtObject *parent;     // immutable after publish: the memoryview whose __buffer__ made this
+                          // view, or NULL (strong, dropped at dealloc; release() only gives back
+                          // the export counted in the parent's exports)
     Ft_ssize offset;      // immutable after publish: byte offset of the first item in base
     Ft_ssize itemsize;    // immutable after publish
     Ft_ssize nbytes;      // immutable after publish: product(shape) * itemsize
@@ -664,7 +665,11 @@ ft_memoryview_method_buffer(FtObject *self, FtObject *const *args, Ft_ssize narg
     return view_copy_ref(mv, self, self, mv->readonly);
 }
 
-// __release_buffer__(buffer, /): releases a view that __buffer__ made.
+static FtObject *memoryview_release(FtObject *self);
+
+// __release_buffer__(buffer, /): releases a view that self's __buffer__ made. A view of another
+// object, or one already released, raises ValueError; the view's own exports still block its
+// release (BufferError), as memoryview.release() does.
 FtObject *
 ft_memoryview_method_release_buffer(FtObject *self, FtObject *const *args, Ft_ssize nargs)
 {
@@ -675,9 +680,16 @@ ft_memoryview_method_release_buffer(FtObject *self, FtObject *const *args, Ft_ss
         ft_error_set_string(&ft_exc_type_error, "expected a memoryview object");
         return NULL;
     }
-    (void)self;
-    release_view(MV(args[0]));
-    return ft_none_ref();
+    MemoryViewObject *view = MV(args[0]);
+    if (view->obj != self) {
+        ft_error_set_string(&ft_exc_value_error, "memoryview's buffer is not this object");
+        return NULL;
+    }
+    if (ft_atomic_load_int_acquire(&view->released)) {   // acquire: see check_released
+        ft_error_set_string(&ft_exc_value_error, "memoryview's buffer has already been released");
+        return NULL;
+    }
+    return memoryview_release(args[0]);
 }
 
 /* --- Slots --- */
@@ -1055,10 +1067,14 @@ memoryview_richcompare(FtObject *v, FtObject *w, int op)
     if (ft_atomic_load_int_acquire(&MV(v)->released) ||
         (ft_memoryview_check(w) && ft_atomic_load_int_acquire(&MV(w)->released)))
         return ft_bool_from(op == FT_NE);
-    bool fast = !ft_memoryview_check(w) || is_byte_format(MV(w)->format);
-    if (fast && (MV(v)->format == 'B' || MV(v)->format == 'b' || MV(v)->format == 'c') &&
-        MV(v)->ndim == 1 && (!ft_memoryview_check(w) || (MV(w)->ndim == 1 &&
-                                                          MV(w)->format == MV(v)->format))) {
+    // Bytes compare bytewise only when both sides hold the same one-byte format; a bytes or
+    // bytearray operand is 'B', so a 'b' view (signed items) or a 'c' view (bytes items) against
+    // it compares item values, as CPython does.
+    char vfmt = MV(v)->format;
+    bool same_byte_format = ft_memoryview_check(w) ? is_byte_format(vfmt) && MV(w)->format == vfmt
+                                                   : vfmt == 'B';
+    if (same_byte_format && MV(v)->ndim == 1 &&
+        (!ft_memoryview_check(w) || MV(w)->ndim == 1)) {
         FtObject *other = ft_memoryview_check(w) ? ft_memoryview_to_bytes_ref(w)
                                                  : ft_bytes_from_object_ref(w);
         if (other == NULL)
@@ -1291,14 +1307,21 @@ memoryview_toreadonly(FtObject *self)
     return view_copy_ref(mv, mv->obj, NULL, true);
 }
 
-// The shape argument of cast() into shape[0..*ndim). 0 or -1.
+// The shape argument of cast() into shape[0..*ndim), shape holding MV_MAX_NDIM entries. 0 or -1.
 static int
 parse_shape(FtObject *arg, Ft_ssize *shape, int *ndim)
 {
     FtObject *t = ft_list_check(arg) ? ft_list_as_tuple_ref(arg) : ft_new_ref(arg);
     if (t == NULL)
         return -1;
+    // The caller checked the length already, but a list may have grown since: only the copy counts.
     Ft_ssize n = ft_tuple_size(t);
+    if (n > MV_MAX_NDIM) {
+        ft_decref(t);
+        ft_error_format(&ft_exc_value_error, "memoryview: number of dimensions must not exceed %d",
+                        MV_MAX_NDIM);
+        return -1;
+    }
     for (Ft_ssize d = 0; d < n; d++) {
         FtObject *x = ft_tuple_get_item_borrow(t, d);
         if (!ft_int_check(x)) {
@@ -1579,27 +1602,114 @@ static const FtMethodDef memoryview_methods[] = {
 
 /* --- Attributes --- */
 
-#define MV_GETTER(name, expr)                               \
-    static FtObject *get_##name(FtObject *self, void *closure) \
-    {                                                       \
-        (void)closure;                                      \
-        MemoryViewObject *mv = MV(self);                    \
-        if (check_released(mv) < 0)                         \
-            return NULL;                                    \
-        return expr;                                        \
-    }
-MV_GETTER(obj, ft_new_ref(mv->obj))
-MV_GETTER(nbytes, ft_int_from_int64_ref(mv->nbytes))
-MV_GETTER(readonly, ft_bool_from(mv->readonly))
-MV_GETTER(itemsize, ft_int_from_int64_ref(mv->itemsize))
-MV_GETTER(format, ft_str_from_ascii_ref(mv->format_text))
-MV_GETTER(ndim, ft_int_from_int64_ref(mv->ndim))
-MV_GETTER(shape, ssize_tuple_ref(mv->shape, mv->ndim))
-MV_GETTER(strides, ssize_tuple_ref(mv_strides(mv), mv->ndim))
-MV_GETTER(suboffsets, ft_tuple_new_ref(0))
-MV_GETTER(c_contiguous, ft_bool_from(is_c_contiguous(mv)))
-MV_GETTER(f_contiguous, ft_bool_from(is_f_contiguous(mv)))
-MV_GETTER(contiguous, ft_bool_from(is_c_contiguous(mv) || is_f_contiguous(mv)))
+// Each attribute raises ValueError on a released view; the fields read are immutable.
+
+static FtObject *
+get_obj(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_new_ref(mv->obj);
+}
+
+static FtObject *
+get_nbytes(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_int_from_int64_ref(mv->nbytes);
+}
+
+static FtObject *
+get_readonly(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_bool_from(mv->readonly);
+}
+
+static FtObject *
+get_itemsize(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_int_from_int64_ref(mv->itemsize);
+}
+
+static FtObject *
+get_format(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_str_from_ascii_ref(mv->format_text);
+}
+
+static FtObject *
+get_ndim(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_int_from_int64_ref(mv->ndim);
+}
+
+static FtObject *
+get_shape(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ssize_tuple_ref(mv->shape, mv->ndim);
+}
+
+static FtObject *
+get_strides(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ssize_tuple_ref(mv_strides(mv), mv->ndim);
+}
+
+static FtObject *
+get_suboffsets(FtObject *self, void *closure)
+{
+    if (check_released(MV(self)) < 0)
+        return NULL;
+    return ft_tuple_new_ref(0);   // suboffsets are not supported: always empty
+}
+
+static FtObject *
+get_c_contiguous(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_bool_from(is_c_contiguous(mv));
+}
+
+static FtObject *
+get_f_contiguous(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_bool_from(is_f_contiguous(mv));
+}
+
+static FtObject *
+get_contiguous(FtObject *self, void *closure)
+{
+    MemoryViewObject *mv = MV(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    return ft_bool_from(is_c_contiguous(mv) || is_f_contiguous(mv));
+}
 
 static const FtGetSetDef memoryview_getset[] = {
     {"obj", get_obj, NULL, "The underlying object of the memoryview.", NULL},

@@ -110,6 +110,12 @@ extern FtTypeObject ft_method_wrapper_type;  // method-wrapper
 int ft_descr_add_slot_wrappers(FtTypeObject *type,
                                int (*add)(FtTypeObject *type, const char *name, FtObject *value_steal));
 
+// CPython's docstring convention for builtins: a doc that starts "name(sig)\n--\n\n" carries the
+// signature __text_signature__ reports, and __doc__ is the rest. Returns the rest (doc itself when
+// it has no signature, NULL when doc is NULL); *sig / *sig_len give the "(...)" part, or NULL / 0.
+// Pure; any thread.
+const char *ft_doc_split(const char *name, const char *doc, const char **sig, size_t *sig_len);
+
 // Readies the descriptor and function types. Part of ft_objects_init.
 int ft_descr_init_types(void);
 

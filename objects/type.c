@@ -24,14 +24,16 @@
 // ht_qualname and subclass list are guarded_by(ob_mutex). __class__ assignment stores ob_type with
 // the world stopped, and so does __bases__ assignment for tp_bases / tp_base / tp_mro of the class
 // and its subclasses (lookups walk tp_mro lock-free; the old tuples are retired through QSBR).
-// FT_TPFLAGS_IS_ABSTRACT is set and cleared (atomic RMW) under the type's critical section and
-// read relaxed by object.__new__. The version counter is an atomic. A mappingproxy's mapping is
+// tp_flags is immutable after ready except FT_TPFLAGS_IS_ABSTRACT, which __abstractmethods__
+// assignment flips with the world stopped (under the type's critical section), so every read of
+// tp_flags is a plain one. The version counter is an atomic. A mappingproxy's mapping is
 // immutable (the dict locks itself); a static type's __dict__ is a proxy of a dict copy of its
 // TypeDict. Two threads computing C.__annotations__ at once may both call __annotate__; the last
-// store wins (both results are equal). object.__reduce_ex__ imports copyreg through
-// builtins.__import__. Missing (TODO(#4)): the per-type method cache, subclass lists of static
-// types, __name__ assignment, mro() overrides.
-#include <stdint.h>   // INT32_MAX INT32_MIN
+// store wins (both results are equal). Class-hierarchy changes (class creation, __bases__
+// assignment) are serialized by the interpreter's hierarchy lock (ft_type_hierarchy_lock). object's
+// pickling methods are in objects/object_reduce.c. Missing (TODO(#4)): the per-type method cache,
+// subclass lists of static types, __name__ assignment, mro() overrides.
+#include <stdint.h>   // uint32_t int64_t
 #include <stdlib.h>   // calloc free
 #include <string.h>   // memcpy strrchr strcmp strncmp strstr strlen
 
@@ -44,7 +46,7 @@
 #include "objects/generic_alias.h"     // ft_union_or_ref ft_generic_alias_class_getitem_ref
 #include "objects/int.h"               // ft_bool_from FT_TRUE
 #include "objects/list.h"              // ft_list_*
-#include "objects/method_def.h"        // FtMethodDef FtGetSetDef ft_descr_new_*
+#include "objects/method_def.h"        // FtMethodDef FtGetSetDef ft_descr_new_* ft_doc_split
 #include "objects/object.h"            // ft_object_* FT_OBJECT_HEAD_INIT
 #include "objects/str.h"               // ft_str_*
 #include "objects/tuple.h"             // ft_tuple_*
@@ -54,6 +56,7 @@
 #include "runtime/thread_state.h"      // ft_thread_state_current
 #include "sync/atomic.h"               // ft_atomic_*
 #include "sync/fatal.h"                // FT_ASSERT
+#include "sync/mutex.h"                // ft_mutex_lock ft_mutex_unlock
 
 // The next version tag to hand out (0 means "no tag"). atomic: relaxed increments, the tag only
 // needs to be unique. TODO(#4): move into FtInterp with the method cache.
@@ -822,8 +825,7 @@ ft_object_new_default(FtTypeObject *type, FtObject *const *args, size_t nargsf, 
         if (type->tp_init == object_init)
             return ft_error_format(&ft_exc_type_error, "%.200s() takes no arguments", type->tp_name);
     }
-    // relaxed: the bit is set and cleared under the type's section; a snapshot is enough here.
-    if (ft_atomic_load_uint64_relaxed(&type->tp_flags) & FT_TPFLAGS_IS_ABSTRACT)
+    if (type->tp_flags & FT_TPFLAGS_IS_ABSTRACT)   // changes only with the world stopped
         return abstract_instantiation_error(type);
     return ft_object_new_of_type(type, 0);
 }
@@ -1109,350 +1111,6 @@ done:
     return res;
 }
 
-/* --- object: pickling support (copyreg's protocol) --- */
-
-// The copyreg module, imported through builtins.__import__ as CPython's import_copyreg does.
-static FtObject *
-import_copyreg_ref(void)
-{
-    FtObject *builtins = ft_interp_main()->builtins_dict, *import = NULL;
-    int r = builtins != NULL ? ft_dict_get_item_str_ref(builtins, "__import__", &import) : 0;
-    if (r <= 0) {
-        if (r == 0)
-            ft_error_set_string(&ft_exc_import_error, "__import__ not found");
-        return NULL;
-    }
-    FtObject *name = ft_str_from_cstr_ref("copyreg");
-    FtObject *mod = name != NULL ? ft_object_call_one_arg_ref(import, name) : NULL;
-    ft_xdecref(name);
-    ft_decref(import);
-    return mod;
-}
-
-// copyreg.<name>(*args).
-static FtObject *
-call_copyreg_ref(const char *name, FtObject *const *args, Ft_ssize nargs)
-{
-    FtObject *copyreg = import_copyreg_ref();
-    if (copyreg == NULL)
-        return NULL;
-    FtObject *res = ft_object_call_method_cstr_ref(copyreg, name, args, nargs);
-    ft_decref(copyreg);
-    return res;
-}
-
-// The names of the instance's __slots__ (a list, or None): the class's cached __slotnames__, else
-// copyreg._slotnames(cls), which also caches them. Static types have no __slots__.
-static FtObject *
-type_slot_names_ref(FtTypeObject *type)
-{
-    if (!ft_type_is_heap(type))
-        return ft_list_new_ref(0);
-    FtObject *key = ft_str_intern_cstr_ref("__slotnames__");
-    if (key == NULL)
-        return NULL;
-    FtObject *names = ft_type_dict_get_ref(type, key);
-    ft_decref(key);
-    if (names != NULL) {
-        if (names != FT_NONE && !ft_list_check(names)) {
-            ft_error_format(&ft_exc_type_error, "%.200s.__slotnames__ should be a list or None, "
-                            "not %.200s", type->tp_name, names->ob_type->tp_name);
-            ft_decref(names);
-            return NULL;
-        }
-        return names;
-    }
-    if (ft_error_occurred())
-        return NULL;
-    FtObject *arg = (FtObject *)type;
-    names = call_copyreg_ref("_slotnames", &arg, 1);
-    if (names != NULL && names != FT_NONE && !ft_list_check(names)) {
-        ft_decref(names);
-        return ft_error_format(&ft_exc_type_error,
-                               "copyreg._slotnames didn't return a list or None");
-    }
-    return names;
-}
-
-// The type whose C layout the instance has: the nearest base that is not a class statement's.
-static FtTypeObject *
-layout_base(FtTypeObject *type)
-{
-    while (ft_type_is_heap(type) && type->tp_base != NULL)
-        type = type->tp_base;
-    return type;
-}
-
-// object.__getstate__'s default: the instance dict (None when absent or empty), paired with a
-// dict of the set __slots__ values when there are any. With required, TypeError for objects
-// whose C state the result would not capture.
-static FtObject *
-object_getstate_default(FtObject *self, bool required)
-{
-    FtTypeObject *type = self->ob_type;
-    if (required && type->tp_itemsize != 0)
-        return ft_error_format(&ft_exc_type_error, "cannot pickle %.200s objects", type->tp_name);
-    FtObject *state = NULL;
-    if (ft_object_dict_ptr(self) != NULL) {
-        FtObject *d = ft_object_get_dict_ref(self);
-        if (d == NULL)
-            return NULL;
-        if (ft_object_size(d) > 0) {
-            state = d;
-        } else {
-            ft_decref(d);
-        }
-    }
-    if (state == NULL)
-        state = ft_none_ref();
-    FtObject *names = type_slot_names_ref(type), *slots = NULL;
-    if (names == NULL)
-        goto error;
-    if (required && layout_base(type)->tp_basicsize > ft_base_object_type.tp_basicsize) {
-        ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object", type->tp_name);
-        goto error;
-    }
-    if (names != FT_NONE && ft_list_size(names) > 0) {
-        slots = ft_dict_new_ref();
-        if (slots == NULL)
-            goto error;
-        // copyreg._slotnames returned a fresh list that nothing else mutates.
-        for (Ft_ssize i = 0; i < ft_list_size(names); i++) {
-            FtObject *name = ft_list_get_item_ref(names, i), *value = NULL;
-            if (name == NULL)
-                goto error;
-            int found = ft_object_lookup_attr(self, name, &value);
-            int r = found > 0 ? ft_dict_set_item(slots, name, value) : found;
-            ft_decref(name);
-            ft_xdecref(value);
-            if (r < 0)
-                goto error;
-        }
-        if (ft_object_size(slots) > 0) {
-            FtObject *pair = ft_tuple_pack_ref(2, state, slots);
-            if (pair == NULL)
-                goto error;
-            ft_decref(state);
-            state = pair;
-        }
-        ft_decref(slots);
-    }
-    ft_decref(names);
-    return state;
-error:
-    ft_xdecref(slots);
-    ft_xdecref(names);
-    ft_decref(state);
-    return NULL;
-}
-
-static FtObject *
-object_getstate(FtObject *self)
-{
-    return object_getstate_default(self, false);
-}
-
-// The state for __reduce_ex__: the default (with required) when self.__getstate__ is object's own,
-// bound to self; anything else is called. On a class, self.__getstate__ is the unbound descriptor,
-// so CPython's "unbound method ... needs an argument" follows.
-static FtObject *
-object_getstate_for_reduce(FtObject *self, bool required)
-{
-    FtObject *getstate = ft_object_get_attr_cstr_ref(self, "__getstate__");
-    if (getstate == NULL)
-        return NULL;
-    FtObject *state;
-    if (getstate->ob_type == &ft_cfunction_type && ((FtCFunctionObject *)getstate)->self == self &&
-        (((FtCFunctionObject *)getstate)->def->flags & FT_METH_NOARGS) &&
-        ((FtCFunctionObject *)getstate)->def->fn.noargs == object_getstate)
-        state = object_getstate_default(self, required);
-    else
-        state = ft_object_call_no_args_ref(getstate);
-    ft_decref(getstate);
-    return state;
-}
-
-// type(self).<name>() through the type only (CPython's _PyObject_LookupSpecial), NULL when absent.
-static int
-call_special_noargs(FtObject *self, const char *name, FtObject **result)
-{
-    FtObject *fn;
-    int found = ft_object_lookup_special(self, name, &fn);
-    if (found <= 0) {
-        *result = NULL;
-        return found;
-    }
-    *result = ft_object_call_no_args_ref(fn);
-    ft_decref(fn);
-    return *result != NULL ? 1 : -1;
-}
-
-// The arguments for cls.__new__: __getnewargs_ex__() as (args, kwargs), else __getnewargs__() as
-// (args, NULL), else (NULL, NULL).
-static int
-get_new_arguments(FtObject *self, FtObject **args, FtObject **kwargs)
-{
-    FtObject *res;
-    *args = *kwargs = NULL;
-    int found = call_special_noargs(self, "__getnewargs_ex__", &res);
-    if (found < 0)
-        return -1;
-    if (found > 0) {
-        if (!ft_tuple_check(res)) {
-            ft_error_format(&ft_exc_type_error, "__getnewargs_ex__ should return a tuple, not "
-                            "'%.200s'", res->ob_type->tp_name);
-        } else if (ft_tuple_size(res) != 2) {
-            ft_error_format(&ft_exc_value_error, "__getnewargs_ex__ should return a tuple of "
-                            "length 2, not %zd", ft_tuple_size(res));
-        } else if (!ft_tuple_check(ft_tuple_get_item_borrow(res, 0))) {
-            ft_error_format(&ft_exc_type_error, "first item of the tuple returned by "
-                            "__getnewargs_ex__ must be a tuple, not '%.200s'",
-                            ft_tuple_get_item_borrow(res, 0)->ob_type->tp_name);
-        } else if (!ft_dict_check(ft_tuple_get_item_borrow(res, 1))) {
-            ft_error_format(&ft_exc_type_error, "second item of the tuple returned by "
-                            "__getnewargs_ex__ must be a dict, not '%.200s'",
-                            ft_tuple_get_item_borrow(res, 1)->ob_type->tp_name);
-        } else {
-            *args = ft_new_ref(ft_tuple_get_item_borrow(res, 0));
-            *kwargs = ft_new_ref(ft_tuple_get_item_borrow(res, 1));
-        }
-        ft_decref(res);
-        return *args != NULL ? 0 : -1;
-    }
-    found = call_special_noargs(self, "__getnewargs__", &res);
-    if (found < 0)
-        return -1;
-    if (found > 0 && !ft_tuple_check(res)) {
-        ft_error_format(&ft_exc_type_error, "__getnewargs__ should return a tuple, not '%.200s'",
-                        res->ob_type->tp_name);
-        ft_decref(res);
-        return -1;
-    }
-    *args = res;
-    return 0;
-}
-
-// Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems), or
-// copyreg.__newobj_ex__ with (cls, args, kwargs) when there are keyword arguments.
-static FtObject *
-reduce_newobj(FtObject *self)
-{
-    FtTypeObject *type = self->ob_type;
-    if (type->tp_new == NULL)
-        return ft_error_format(&ft_exc_type_error, "cannot pickle '%.200s' object", type->tp_name);
-    FtObject *args, *kwargs, *newobj = NULL, *newargs = NULL, *state = NULL, *copyreg = NULL;
-    FtObject *listitems = NULL, *dictitems = NULL, *res = NULL;
-    if (get_new_arguments(self, &args, &kwargs) < 0)
-        return NULL;
-    bool hasargs = args != NULL;
-    copyreg = import_copyreg_ref();
-    if (copyreg == NULL)
-        goto done;
-    if (kwargs == NULL || ft_object_size(kwargs) == 0) {
-        newobj = ft_object_get_attr_cstr_ref(copyreg, "__newobj__");
-        Ft_ssize n = args != NULL ? ft_tuple_size(args) : 0;
-        newargs = ft_tuple_new_ref(n + 1);
-        if (newobj == NULL || newargs == NULL)
-            goto done;
-        FtObject **items = ((FtTupleObject *)newargs)->items;
-        items[0] = ft_new_ref((FtObject *)type);
-        for (Ft_ssize i = 0; i < n; i++)
-            items[i + 1] = ft_new_ref(ft_tuple_get_item_borrow(args, i));
-    } else {
-        newobj = ft_object_get_attr_cstr_ref(copyreg, "__newobj_ex__");
-        newargs = ft_tuple_pack_ref(3, (FtObject *)type, args, kwargs);
-        if (newobj == NULL || newargs == NULL)
-            goto done;
-    }
-    state = object_getstate_for_reduce(self, !(hasargs || ft_list_check(self) || ft_dict_check(self)));
-    if (state == NULL)
-        goto done;
-    if (ft_list_check(self)) {
-        listitems = ft_object_get_iter_ref(self);
-    } else {
-        listitems = ft_none_ref();
-    }
-    if (listitems == NULL)
-        goto done;
-    if (ft_dict_check(self)) {
-        FtObject *items = ft_object_call_method_cstr_ref(self, "items", NULL, 0);
-        dictitems = items != NULL ? ft_object_get_iter_ref(items) : NULL;
-        ft_xdecref(items);
-    } else {
-        dictitems = ft_none_ref();
-    }
-    if (dictitems == NULL)
-        goto done;
-    res = ft_tuple_pack_ref(5, newobj, newargs, state, listitems, dictitems);
-done:
-    ft_xdecref(args);
-    ft_xdecref(kwargs);
-    ft_xdecref(copyreg);
-    ft_xdecref(newobj);
-    ft_xdecref(newargs);
-    ft_xdecref(state);
-    ft_xdecref(listitems);
-    ft_xdecref(dictitems);
-    return res;
-}
-
-// Protocols 0 and 1 are copyreg._reduce_ex's; 2 and up use __newobj__.
-static FtObject *
-common_reduce(FtObject *self, Ft_ssize protocol)
-{
-    if (protocol >= 2)
-        return reduce_newobj(self);
-    FtObject *proto = ft_int_from_int64_ref(protocol);
-    if (proto == NULL)
-        return NULL;
-    FtObject *args[2] = {self, proto};
-    FtObject *res = call_copyreg_ref("_reduce_ex", args, 2);
-    ft_decref(proto);
-    return res;
-}
-
-static FtObject *
-object_reduce(FtObject *self)
-{
-    return common_reduce(self, 0);
-}
-
-// A class that overrides __reduce__ (and not __reduce_ex__) gets its __reduce__ called.
-static FtObject *
-object_reduce_ex(FtObject *self, FtObject *protocol)
-{
-    // The protocol is a C int: clamped to Ft_ssize, any value outside int gets the C-int message.
-    Ft_ssize proto = ft_number_as_ssize(protocol, NULL);
-    if (proto == -1 && ft_error_occurred())
-        return NULL;
-    if (proto > INT32_MAX || proto < INT32_MIN)
-        return ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C int");
-    FtObject *name = ft_str_intern_cstr_ref("__reduce__");
-    if (name == NULL)
-        return NULL;
-    FtObject *reduce = NULL;
-    int found = ft_object_lookup_attr(self, name, &reduce);
-    if (found > 0) {
-        FtObject *cls_reduce = ft_object_get_attr_ref((FtObject *)self->ob_type, name);
-        FtObject *base = ft_type_dict_get_borrow(&ft_base_object_type, name);
-        if (cls_reduce == NULL) {
-            found = -1;
-        } else if (cls_reduce != base) {
-            ft_decref(cls_reduce);
-            ft_decref(name);
-            FtObject *res = ft_object_call_no_args_ref(reduce);
-            ft_decref(reduce);
-            return res;
-        }
-        ft_xdecref(cls_reduce);
-        ft_decref(reduce);
-    }
-    ft_decref(name);
-    if (found < 0)
-        return NULL;
-    return common_reduce(self, proto);
-}
-
 static const FtMethodDef object_methods[] = {
     {.name = "__format__", .fn.o = object_format, .flags = FT_METH_O,
      .doc = "Default object formatter."},
@@ -1465,11 +1123,11 @@ static const FtMethodDef object_methods[] = {
      .doc = "Size of object in memory, in bytes."},
     {.name = "__dir__", .fn.noargs = object_dir, .flags = FT_METH_NOARGS,
      .doc = "Default dir() implementation."},
-    {.name = "__getstate__", .fn.noargs = object_getstate, .flags = FT_METH_NOARGS,
+    {.name = "__getstate__", .fn.noargs = ft_object_getstate, .flags = FT_METH_NOARGS,
      .doc = "Helper for pickle."},
-    {.name = "__reduce__", .fn.noargs = object_reduce, .flags = FT_METH_NOARGS,
+    {.name = "__reduce__", .fn.noargs = ft_object_reduce, .flags = FT_METH_NOARGS,
      .doc = "Helper for pickle."},
-    {.name = "__reduce_ex__", .fn.o = object_reduce_ex, .flags = FT_METH_O,
+    {.name = "__reduce_ex__", .fn.o = ft_object_reduce_ex, .flags = FT_METH_O,
      .doc = "Helper for pickle."},
     {0},
 };
@@ -1795,62 +1453,113 @@ type_get_bases(FtObject *self, void *closure)
     return bases != NULL ? ft_new_ref(bases) : ft_tuple_new_ref(0);
 }
 
-// Appends type and its subclasses (each once) to the list acc.
+/* --- The class hierarchy --- */
+
+void
+ft_type_hierarchy_lock(void)
+{
+    ft_mutex_lock(&ft_thread_state_current()->interp->type_hierarchy_mutex);
+}
+
+void
+ft_type_hierarchy_unlock(void)
+{
+    ft_mutex_unlock(&ft_thread_state_current()->interp->type_hierarchy_mutex);
+}
+
+int
+ft_type_add_subclass(FtTypeObject *base, FtTypeObject *sub)
+{
+    if (!ft_type_is_heap(base))
+        return 0;
+    FtHeapTypeObject *hb = (FtHeapTypeObject *)base;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(base);
+    if (hb->ht_subclasses == NULL)
+        hb->ht_subclasses = ft_list_new_ref(0);
+    r = hb->ht_subclasses != NULL ? ft_list_append(hb->ht_subclasses, (FtObject *)sub) : -1;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return r;
+}
+
+int
+ft_type_remove_subclass(FtTypeObject *base, FtTypeObject *sub)
+{
+    if (!ft_type_is_heap(base))
+        return 0;
+    FtHeapTypeObject *hb = (FtHeapTypeObject *)base;
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(base);
+    FtObject *list = hb->ht_subclasses;
+    // By identity: comparing with == could run a metaclass's __eq__ under the section.
+    for (Ft_ssize i = 0; list != NULL && i < ft_list_size(list); i++) {
+        FtObject *item = ft_list_get_item_ref(list, i);
+        bool found = item == (FtObject *)sub;
+        ft_xdecref(item);
+        if (found) {
+            r = ft_list_del_slice(list, i, i + 1, 1);
+            break;
+        }
+    }
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return r;
+}
+
+// True when the list seen (only this thread's) holds type itself.
+static bool
+list_holds_identical(FtObject *seen, FtTypeObject *type)
+{
+    for (Ft_ssize i = 0; i < ft_list_size(seen); i++) {
+        FtObject *item = ft_list_get_item_ref(seen, i);
+        ft_xdecref(item);   // seen keeps it alive
+        if (item == (FtObject *)type)
+            return true;
+    }
+    return false;
+}
+
+// Appends type and everything below it in the hierarchy (each once) to the list acc. The caller
+// holds the hierarchy lock, so no subclass list gains or loses a class meanwhile.
 static int
 collect_hierarchy(FtObject *acc, FtTypeObject *type)
 {
-    int r = ft_sequence_contains(acc, (FtObject *)type);
-    if (r != 0)
-        return r < 0 ? -1 : 0;
+    if (list_holds_identical(acc, type))
+        return 0;
     if (ft_list_append(acc, (FtObject *)type) < 0)
         return -1;
     FtObject *subs = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
     FtObject *list = ((FtHeapTypeObject *)type)->ht_subclasses;
-    subs = list != NULL ? ft_sequence_tuple_ref(list) : NULL;
+    subs = list != NULL ? ft_list_as_tuple_ref(list) : NULL;
     FT_END_CRITICAL_SECTION_OBJECT();
     if (subs == NULL)
         return ft_error_occurred() ? -1 : 0;
-    r = 0;
+    int r = 0;
     for (Ft_ssize i = 0; r == 0 && i < ft_tuple_size(subs); i++)
         r = collect_hierarchy(acc, (FtTypeObject *)ft_tuple_get_item_borrow(subs, i));
     ft_decref(subs);
     return r;
 }
 
-// Removes type from (add: appends it to) the subclass list of each heap type in bases.
-static int
-update_subclass_lists(FtObject *bases, FtTypeObject *type, bool add)
+// True when the tuple bases holds type itself (by identity, as above).
+static bool
+tuple_holds_identical(FtObject *bases, FtTypeObject *type)
 {
     for (Ft_ssize i = 0; i < ft_tuple_size(bases); i++) {
-        FtTypeObject *base = (FtTypeObject *)ft_tuple_get_item_borrow(bases, i);
-        if (!ft_type_is_heap(base))
-            continue;
-        FtHeapTypeObject *hb = (FtHeapTypeObject *)base;
-        int r = 0;
-        FT_BEGIN_CRITICAL_SECTION_OBJECT(base);
-        if (add) {
-            if (hb->ht_subclasses == NULL)
-                hb->ht_subclasses = ft_list_new_ref(0);
-            r = hb->ht_subclasses != NULL ? ft_list_append(hb->ht_subclasses, (FtObject *)type) : -1;
-        } else if (hb->ht_subclasses != NULL) {
-            FtObject *res = ft_object_call_method_cstr_ref(hb->ht_subclasses, "remove",
-                                                           (FtObject **)&type, 1);
-            if (res == NULL && ft_error_matches(&ft_exc_value_error))
-                ft_error_clear();
-            r = res != NULL || !ft_error_occurred() ? 0 : -1;
-            ft_xdecref(res);
-        }
-        FT_END_CRITICAL_SECTION_OBJECT();
-        if (r < 0)
-            return -1;
+        if (ft_tuple_get_item_borrow(bases, i) == (FtObject *)type)
+            return true;
     }
-    return 0;
+    return false;
 }
 
 // type.__bases__ = bases (CPython's type_set_bases): checks the new bases, recomputes the MRO of
 // the type and of every subclass, then swaps them all in with the world stopped, since lookups
-// walk tp_mro without a lock. The replaced tuples are retired through QSBR.
+// walk tp_mro without a lock. The replaced tuples are retired through QSBR. The hierarchy lock is
+// held from the checks to the subclass lists' update: two assignments never both replace (and
+// retire) the same old bases, and no class joins or leaves the hierarchy while its MROs are
+// recomputed.
+static int set_bases_locked(FtTypeObject *type, FtObject *value);
+
 static int
 type_set_bases(FtObject *self, FtObject *value, void *closure)
 {
@@ -1874,6 +1583,22 @@ type_set_bases(FtObject *self, FtObject *value, void *closure)
                             type->tp_name, b->ob_type->tp_name);
             return -1;
         }
+    }
+    ft_type_hierarchy_lock();
+    int r = set_bases_locked(type, value);
+    ft_type_hierarchy_unlock();
+    if (r == 0)
+        r = ft_type_update_all_slots(type);
+    return r;
+}
+
+// The part of type_set_bases under the hierarchy lock: everything that reads or writes the
+// hierarchy. Runs no Python code.
+static int
+set_bases_locked(FtTypeObject *type, FtObject *value)
+{
+    for (Ft_ssize i = 0; i < ft_tuple_size(value); i++) {
+        FtObject *b = ft_tuple_get_item_borrow(value, i);
         bool cycle = ft_type_is_subtype((FtTypeObject *)b, type);
         for (FtTypeObject *t = (FtTypeObject *)b; t != NULL && !cycle; t = t->tp_base)
             cycle = t == type;
@@ -1921,7 +1646,7 @@ type_set_bases(FtObject *self, FtObject *value, void *closure)
             bool ready = true;
             for (Ft_ssize k = 0; k < n && ready; k++) {
                 if (k != i && pending.mros[k] == NULL)
-                    ready = !ft_sequence_contains(bases, (FtObject *)pending.types[k]);
+                    ready = !tuple_holds_identical(bases, pending.types[k]);
             }
             if (!ready)
                 continue;
@@ -1934,6 +1659,7 @@ type_set_bases(FtObject *self, FtObject *value, void *closure)
             r = -1;
         }
     }
+    // Stable under the hierarchy lock: only this function replaces them.
     FtObject *old_bases = type->tp_bases;
     if (r == 0) {
         FtInterp *interp = ft_thread_state_current()->interp;
@@ -1954,12 +1680,11 @@ type_set_bases(FtObject *self, FtObject *value, void *closure)
                 ft_qsbr_decref_delayed(pending.mros[i]);
             pending.mros[i] = NULL;
         }
-        r = update_subclass_lists(old_bases, type, false);
-        if (r == 0)
-            r = update_subclass_lists(value, type, true);
         ft_type_modified(type);
-        if (r == 0)
-            r = ft_type_update_all_slots(type);
+        for (Ft_ssize i = 0; r == 0 && i < ft_tuple_size(old_bases); i++)
+            r = ft_type_remove_subclass((FtTypeObject *)ft_tuple_get_item_borrow(old_bases, i), type);
+        for (Ft_ssize i = 0; r == 0 && i < ft_tuple_size(value); i++)
+            r = ft_type_add_subclass((FtTypeObject *)ft_tuple_get_item_borrow(value, i), type);
     }
     for (Ft_ssize i = 0; i < n && pending.types != NULL; i++) {
         ft_xdecref((FtObject *)pending.types[i]);
@@ -2446,29 +2171,23 @@ type_get_weakrefoffset(FtObject *self, void *closure)
 static FtObject *
 type_get_flags(FtObject *self, void *closure)
 {
-    // relaxed: FT_TPFLAGS_IS_ABSTRACT may change under the type's section; the value is a snapshot.
-    uint64_t flags = ft_atomic_load_uint64_relaxed(&((FtTypeObject *)self)->tp_flags);
+    uint64_t flags = ((FtTypeObject *)self)->tp_flags;   // see type_set_abstractmethods
     return ft_int_from_int64_ref((int64_t)(flags & 0xffffffffu));
 }
 
-// The "(...)" part of a tp_doc that starts "name(...)\n--\n\n" (CPython's convention for
-// __text_signature__), else None.
+// The "(...)" part of a static type's tp_doc that starts "name(...)\n--\n\n" (ft_doc_split, with
+// the name after the module's dot), else None.
 static FtObject *
 type_get_text_signature(FtObject *self, void *closure)
 {
     FtTypeObject *type = (FtTypeObject *)self;
-    const char *doc = type->tp_doc;
-    if (ft_type_is_heap(type) || doc == NULL)
+    if (ft_type_is_heap(type) || type->tp_doc == NULL)
         return ft_none_ref();
     const char *name = strrchr(type->tp_name, '.');
-    name = name != NULL ? name + 1 : type->tp_name;
-    size_t len = strlen(name);
-    if (strncmp(doc, name, len) != 0 || doc[len] != '(')
-        return ft_none_ref();
-    const char *end = strstr(doc, ")\n--\n\n");
-    if (end == NULL)
-        return ft_none_ref();
-    return ft_str_from_utf8_ref(doc + len, (Ft_ssize)(end + 1 - (doc + len)));
+    const char *sig;
+    size_t len;
+    ft_doc_split(name != NULL ? name + 1 : type->tp_name, type->tp_doc, &sig, &len);
+    return sig != NULL ? ft_str_from_utf8_ref(sig, (Ft_ssize)len) : ft_none_ref();
 }
 
 static FtObject *
@@ -2545,12 +2264,17 @@ type_set_abstractmethods(FtObject *self, FtObject *value, void *closure)
     FT_BEGIN_CRITICAL_SECTION_OBJECT(type);
     r = value != NULL ? ft_dict_set_item(type->tp_dict, key, value)
                       : ft_dict_del_item(type->tp_dict, key);
-    if (r == 0 && abstract) {
-        // relaxed: ft_object_new_default reads the bit as a snapshot; the section orders writers.
-        ft_atomic_or_uint64_relaxed(&type->tp_flags, FT_TPFLAGS_IS_ABSTRACT);
-    } else if (r == 0) {
-        // relaxed: as above.
-        ft_atomic_and_uint64_relaxed(&type->tp_flags, ~(uint64_t)FT_TPFLAGS_IS_ABSTRACT);
+    bool was_abstract = (type->tp_flags & FT_TPFLAGS_IS_ABSTRACT) != 0;
+    if (r == 0 && was_abstract != (abstract != 0)) {
+        // Every thread reads tp_flags plainly: change the bit with the world stopped (object
+        // mutexes rank above the stop-the-world, so the section may stay open across it).
+        FtInterp *interp = ft_thread_state_current()->interp;
+        ft_stop_the_world(interp);
+        if (abstract)
+            type->tp_flags |= FT_TPFLAGS_IS_ABSTRACT;
+        else
+            type->tp_flags &= ~(uint64_t)FT_TPFLAGS_IS_ABSTRACT;
+        ft_start_the_world(interp);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     ft_decref(key);
@@ -2763,4 +2487,19 @@ int
 ft_type_init_late_types(void)
 {
     return ft_type_ready(&ft_mappingproxy_type);
+}
+
+int
+ft_type_add_attribute(FtTypeObject *type, const char *name, FtObject *value)
+{
+    FtObject *key = ft_str_intern_cstr_ref(name);
+    if (key == NULL)
+        return -1;
+    int r = -1;
+    if (typedict_get_borrow(type->tp_dict, key) != NULL)
+        ft_error_format(&ft_exc_system_error, "%s.%s is already defined", type->tp_name, name);
+    else
+        r = typedict_set_unlocked(type->tp_dict, key, value);
+    ft_decref(key);
+    return r;
 }

@@ -75,6 +75,11 @@ ft_type_check(const FtObject *op)
 // (single thread). Idempotent.
 int ft_type_ready(FtTypeObject *type);
 
+// Adds a class attribute (Token.MISSING) to a static type that ft_type_ready has readied, before
+// the type is published: a built-in module's create function, under the import lock. Returns 0
+// or -1 (MemoryError; an existing name is an error too).
+int ft_type_add_attribute(FtTypeObject *type, const char *name, FtObject *value);
+
 // True if a is b or a subtype of b (through a's MRO, or its base chain before it is readied).
 bool ft_type_is_subtype(FtTypeObject *a, FtTypeObject *b);
 
@@ -145,6 +150,29 @@ int ft_type_update_slot(FtTypeObject *type, FtObject *name);
 // True when setattro is the slot that calls a class's Python __setattr__ / __delattr__
 // (objects/type_slots.c). Immutable; any thread.
 bool ft_type_setattro_is_python(FtSetAttroFunc setattro);
+
+// object's pickling methods (objects/object_reduce.c), for object's method table: __getstate__(),
+// __reduce__() and __reduce_ex__(protocol). New references, or NULL with an exception. Any thread.
+FtObject *ft_object_getstate(FtObject *self);
+FtObject *ft_object_reduce(FtObject *self);
+FtObject *ft_object_reduce_ex(FtObject *self, FtObject *protocol);
+
+// The interpreter-wide lock of the class hierarchy (FtInterp.type_hierarchy_mutex): held from
+// computing an MRO to publishing it and registering the class in its bases' subclass lists (class
+// creation), and from validating to swapping __bases__ (assignment), so every MRO is computed from
+// the bases' current ones and every subclass list is complete while it is walked. Parks detached
+// when contended. Lock order: taken before any critical section and before a stop-the-world;
+// nothing that can run Python code may happen while it is held. Any thread, never recursively.
+void ft_type_hierarchy_lock(void);
+void ft_type_hierarchy_unlock(void);
+
+// Appends sub to the subclass list of base when base is a heap type (static types keep none:
+// TODO(#4)). The caller holds the hierarchy lock and no critical section. 0 or -1 (MemoryError).
+int ft_type_add_subclass(FtTypeObject *base, FtTypeObject *sub);
+
+// Removes sub (compared by identity) from base's subclass list, if it is there. The caller holds
+// the hierarchy lock and no critical section. 0 or -1 with an exception.
+int ft_type_remove_subclass(FtTypeObject *base, FtTypeObject *sub);
 
 // Recomputes every slot of type and of its subclasses from their MROs (after __bases__
 // assignment), writing them with the world stopped. 0 or -1 with an exception.

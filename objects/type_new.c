@@ -677,19 +677,18 @@ ft_type_best_base_borrow(FtObject *bases)
     return best_base(bases);
 }
 
-static int
-add_subclass(FtTypeObject *base, FtTypeObject *type)
+// Takes a class that failed during creation out of the subclass lists of its first n bases.
+static void
+leave_bases(FtObject *bases, Ft_ssize n, FtTypeObject *type)
 {
-    if (!ft_type_is_heap(base))
-        return 0;   // TODO(#4): static types' subclass lists (type.__subclasses__)
-    FtHeapTypeObject *hb = (FtHeapTypeObject *)base;
-    int r = 0;
-    FT_BEGIN_CRITICAL_SECTION_OBJECT(base);
-    if (hb->ht_subclasses == NULL)
-        hb->ht_subclasses = ft_list_new_ref(0);
-    r = hb->ht_subclasses != NULL ? ft_list_append(hb->ht_subclasses, (FtObject *)type) : -1;
-    FT_END_CRITICAL_SECTION_OBJECT();
-    return r;
+    FtObject *exc = ft_error_fetch_ref();
+    ft_type_hierarchy_lock();
+    for (Ft_ssize i = 0; i < n; i++) {
+        if (ft_type_remove_subclass((FtTypeObject *)ft_tuple_get_item_borrow(bases, i), type) < 0)
+            ft_error_clear();   // the failure being reported matters more
+    }
+    ft_type_hierarchy_unlock();
+    ft_error_restore_steal(exc);
 }
 
 FtObject *
@@ -729,21 +728,33 @@ ft_type_new_heap(FtTypeObject *metatype, FtObject *const *args, size_t nargsf, F
     FtTypeObject *type = &ht->ht_type;
     if (set_attrs(ht, &ctx) < 0)
         goto done;
-    if ((type->tp_mro = ft_type_mro_c3_ref(type, ctx.bases)) == NULL)
+    // The MRO is computed from the bases' MROs and the class joins their subclass lists in one
+    // stretch under the hierarchy lock, so a concurrent __bases__ assignment above it either
+    // finishes first or finds this class and recomputes its MRO too.
+    ft_type_hierarchy_lock();
+    type->tp_mro = ft_type_mro_c3_ref(type, ctx.bases);
+    Ft_ssize joined = 0;
+    if (type->tp_mro != NULL) {
+        ft_type_inherit_unlocked(type);
+        ft_type_fixup_slots_unlocked(type);
+        type->tp_flags |= FT_TPFLAGS_READY;
+        ft_type_assign_version_tag_unlocked(type);
+        // Deferred counting: stack references to the class need no count, and only the collector
+        // frees it (its MRO refers to itself anyway). So a class that fails below waits for the
+        // collector.
+        ft_object_set_deferred((FtObject *)type);
+        for (; joined < ft_tuple_size(ctx.bases); joined++) {
+            FtTypeObject *base = (FtTypeObject *)ft_tuple_get_item_borrow(ctx.bases, joined);
+            if (ft_type_add_subclass(base, type) < 0)
+                break;
+        }
+    }
+    ft_type_hierarchy_unlock();
+    if (type->tp_mro == NULL || joined < ft_tuple_size(ctx.bases) ||
+        set_class_cell(ctx.dict, "__classcell__", (FtObject *)type) < 0 ||
+        set_class_cell(ctx.dict, "__classdictcell__", type->tp_dict) < 0) {
+        leave_bases(ctx.bases, joined, type);
         goto done;
-    ft_type_inherit_unlocked(type);
-    ft_type_fixup_slots_unlocked(type);
-    type->tp_flags |= FT_TPFLAGS_READY;
-    ft_type_assign_version_tag_unlocked(type);
-    // Deferred counting: stack references to the class need no count, and only the collector frees
-    // it (its MRO refers to itself anyway). So a class that fails below waits for the collector.
-    ft_object_set_deferred((FtObject *)type);
-    if (set_class_cell(ctx.dict, "__classcell__", (FtObject *)type) < 0 ||
-        set_class_cell(ctx.dict, "__classdictcell__", type->tp_dict) < 0)
-        goto done;
-    for (Ft_ssize i = 0; i < ft_tuple_size(ctx.bases); i++) {
-        if (add_subclass((FtTypeObject *)ft_tuple_get_item_borrow(ctx.bases, i), type) < 0)
-            goto done;
     }
     // Complete: from here on Python code may see the class.
     if (set_names(type) < 0)

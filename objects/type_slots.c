@@ -857,6 +857,24 @@ collect_stores(SlotStores *acc, FtTypeObject *type, FtObject *name)
     return r;
 }
 
+// Writes the collected slot values with the world stopped (every thread reads slots without
+// synchronization) and frees the collection.
+static void
+publish_stores(SlotStores *acc)
+{
+    if (acc->n > 0) {
+        FtInterp *interp = ft_thread_state_current()->interp;
+        ft_stop_the_world(interp);
+        for (size_t i = 0; i < acc->n; i++)
+            slot_set_unlocked(acc->items[i].type, acc->items[i].table, acc->items[i].offset,
+                              acc->items[i].value);
+        ft_start_the_world(interp);
+    }
+    free(acc->items);
+    acc->items = NULL;
+    acc->n = 0;
+}
+
 int
 ft_type_update_slot(FtTypeObject *type, FtObject *name)
 {
@@ -868,16 +886,9 @@ ft_type_update_slot(FtTypeObject *type, FtObject *name)
         return 0;
     SlotStores acc = {0};
     int r = collect_stores(&acc, type, name);
-    if (r == 0 && acc.n > 0) {
-        // Every thread reads slots without synchronization: write them with the world stopped.
-        FtInterp *interp = ft_thread_state_current()->interp;
-        ft_stop_the_world(interp);
-        for (size_t i = 0; i < acc.n; i++)
-            slot_set_unlocked(acc.items[i].type, acc.items[i].table, acc.items[i].offset,
-                              acc.items[i].value);
-        ft_start_the_world(interp);
-    }
-    free(acc.items);
+    if (r < 0)
+        acc.n = 0;   // publish nothing of a failed collection
+    publish_stores(&acc);
     return r;
 }
 
@@ -896,15 +907,8 @@ ft_type_update_all_slots(FtTypeObject *type)
         r = name != NULL ? collect_stores(&acc, type, name) : -1;
         ft_xdecref(name);
     }
-    if (r == 0 && acc.n > 0) {
-        // As ft_type_update_slot: every thread reads slots without synchronization.
-        FtInterp *interp = ft_thread_state_current()->interp;
-        ft_stop_the_world(interp);
-        for (size_t i = 0; i < acc.n; i++)
-            slot_set_unlocked(acc.items[i].type, acc.items[i].table, acc.items[i].offset,
-                              acc.items[i].value);
-        ft_start_the_world(interp);
-    }
-    free(acc.items);
+    if (r < 0)
+        acc.n = 0;   // publish nothing of a failed collection
+    publish_stores(&acc);
     return r;
 }

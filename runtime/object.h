@@ -219,7 +219,8 @@ struct FtTypeObject {
     const char *tp_name;
     Ft_ssize tp_basicsize;
     Ft_ssize tp_itemsize;
-    uint64_t tp_flags;
+    uint64_t tp_flags;    // immutable after ready, except FT_TPFLAGS_IS_ABSTRACT: stop-the-world
+                          // only (objects/type.c type_set_abstractmethods); read plainly
     // Frees the object's resources and its memory; called exactly once, when the count reaches 0
     // (or by the collector). Never NULL for a heap-allocated type.
     void (*tp_dealloc)(FtObject *self);

@@ -62,6 +62,9 @@ struct FtInterp {
     FtThreadState *threads;          // guarded_by(threads_mutex): doubly linked list of states
     Ft_ssize thread_count;           // guarded_by(threads_mutex)
     FtStopTheWorld stw;              // see runtime/stop_the_world.h
+    FtMutex type_hierarchy_mutex;    // taken with detach: serializes changes to the class
+                                     // hierarchy (class creation, __bases__ assignment); see
+                                     // ft_type_hierarchy_lock in objects/type.h
     FtBrcTable brc;                  // see runtime/brc.h
     FtQsbrInterp qsbr;               // see runtime/qsbr.h
     FtObjectPool object_pool;        // pages of exited threads (runtime/object_alloc.h)
@@ -113,6 +116,8 @@ struct FtThreadState {
     struct FtEvalThread *eval;       // owner-thread only: eval/'s per-thread state (frame stack
                                      // chunks, depth counters), created by ft_eval_thread_init
     FtDeallocQueue dealloc;          // owner-thread only
+    struct FtObject *context;        // owner-thread only: the current contextvars.Context (strong;
+                                     // modules/contextvars.c), NULL until first used
 };
 
 // Initializes ft_runtime (the interpreter, its tables, the object pool). Call once, on the main

@@ -1,34 +1,32 @@
 // eval/generator.c: generators, coroutines and async generators (CPython's Objects/genobject.c):
 // the objects a call of a generator / `async def` function returns, with their interpreter frame
 // embedded, resumed by next()/send()/throw()/close(), by the SEND instruction of `yield from` and
-// `await`, and by the asend/athrow awaitables of an async generator; plus the helpers of the async
-// instructions (GET_AWAITABLE, GET_AITER, GET_ANEXT, ASYNC_GEN_WRAP) and anext()'s awaitable.
+// `await`, and by the awaitables of an async generator (eval/async_generator.c); plus the helpers of
+// the async instructions (GET_AWAITABLE, GET_AITER, GET_ANEXT) and anext()'s awaitable.
 //
 // Owns: ft_gen_type ("generator"), ft_coro_type ("coroutine"), ft_async_gen_type
-//   ("async_generator"), all three FtGenObject; async_generator_wrapped_value, async_generator_asend,
-//   async_generator_athrow, anext_awaitable, coroutine_wrapper.
+//   ("async_generator", whose methods and awaitables live in eval/async_generator.c), all three
+//   FtGenObject (eval/generator_internal.h); anext_awaitable, coroutine_wrapper.
 // Layout: an FtGenObject is followed by its frame (FT_FRAME_OWNED_BY_GENERATOR): the header slots of
 //   FtFrame and co_framesize stack slots, allocated with the object (tp_itemsize slots).
 // Invariant: gi_state is CREATED (the frame is at the code's first instruction, nothing pushed),
 //   SUSPENDED (the frame is at the instruction after a yield, its stackpointer exact), RUNNING (one
 //   thread is inside ft_eval_frame_ex on it) or COMPLETED (the frame was cleared: f_executable NULL).
-//   A yielded value of an async generator is wrapped (ASYNC_GEN_WRAP) so that its awaitables can tell
-//   it from a value an inner await passes through.
 // Concurrency: gi_state is an atomic byte. A resumer claims the generator with a CAS from CREATED or
 //   SUSPENDED to RUNNING and alone touches the frame and gi_exc_state until it stores the next
 //   state with a release store; a second resumer meanwhile fails the CAS and raises ValueError
 //   "generator already executing" ("coroutine ...", "async generator ..."), as CPython's
-//   free-threaded build does. The asend/athrow awaitables keep their own state in an atomic byte; two
-//   threads driving one awaitable are serialized (refused) by the generator's claim. An async
-//   generator's ag_running_async / ag_closed flags (atomic bytes) follow CPython's state machine
-//   of its awaitables; cr_origin is computed at creation from the creating thread's own frames.
+//   free-threaded build does. An async generator's async_flags byte is eval/async_generator.c's;
+//   cr_origin is computed at creation from the creating thread's own frames.
 // Finalization: gen_finalize runs when the last reference goes (runtime/refcount.c): a suspended
-//   generator is closed, an async generator handed to its finalizer hook, a never-started
-//   coroutine warned about. A generator in a reference cycle waits for the cycle collector.
+//   generator is closed, an async generator handed to its finalizer hook unless aclose() already
+//   began, a never-started coroutine warned about. A generator in a reference cycle waits for the
+//   cycle collector.
 // Missing (TODO(#4)): types.coroutine (CO_ITERABLE_COROUTINE), gi_frame's f_back.
 #include <stddef.h>   // offsetof
 
 #include "eval/eval_internal.h"   // ft_gen_* ft_eval_frame_ex
+#include "eval/generator_internal.h" // FtGenObject FT_GEN_* ft_async_gen_*
 #include "eval/call.h"            // ft_eval_frame_generator_borrow
 
 #include "eval/eval.h"            // ft_eval_recursion_limit
@@ -50,41 +48,7 @@
 #include "runtime/thread_state.h" // ft_thread_state_current
 #include "sync/atomic.h"          // ft_atomic_*
 
-enum {
-    FT_GEN_CREATED = 0,
-    FT_GEN_SUSPENDED = 1,
-    FT_GEN_RUNNING = 2,
-    FT_GEN_COMPLETED = 3,
-};
-
-typedef struct FtGenObject {
-    FtVarObject ob_base;        // ob_size: slots of gi_data
-    FtObject *gi_name;          // str; set under the critical section, read with gen_slot_get_ref
-    FtObject *gi_qualname;      // str; as gi_name
-    FtObject *gi_code;          // the code object; immutable
-    FtObject *gi_exc_state;     // the exception the generator was handling when it yielded, or
-                                // NULL; touched only by the thread that owns gi_state RUNNING
-    uint8_t gi_state;           // atomic: FT_GEN_*, see the file comment
-    uint8_t ag_running_async;   // atomic: async generators only, 1 while an asend/athrow awaitable
-                                // is being driven (ag_running); refuses a second awaitable
-    uint8_t ag_closed;          // atomic: async generators only, 1 once aclose() started or the
-                                // generator ended through one of its awaitables
-    FtObject *cr_origin;        // coroutines only: the creating frames' (file, line, name) tuple
-                                // when origin tracking was on, else NULL; immutable
-    uint8_t ag_hooks_inited;    // atomic: async generators only, claimed (0 -> 1) by the first
-                                // asend/athrow/aclose/__anext__, which alone sets ag_finalizer
-    FtObject *ag_finalizer;     // async generators only: the thread's finalizer hook at that first
-                                // call, or NULL; published with a release store, then immutable
-    FtStackRef gi_data[];       // the embedded FtFrame
-} FtGenObject;
-
-extern FtTypeObject ft_gen_type;
-extern FtTypeObject ft_coro_type;
-extern FtTypeObject ft_async_gen_type;
-
-#define GEN(op) ((FtGenObject *)(op))
-
-// True for the three native kinds, which share FtGenObject and gen_resume.
+// True for the three native kinds, which share FtGenObject and ft_gen_resume.
 static bool
 gen_is_native(const FtObject *op)
 {
@@ -207,11 +171,9 @@ ft_gen_new_for_call_ref(FtObject *func, FtObject *const *args, Ft_ssize nargs, F
     gen->gi_code = ft_new_ref((FtObject *)code);
     gen->gi_exc_state = NULL;
     gen->gi_state = FT_GEN_CREATED;
-    gen->ag_running_async = 0;
-    gen->ag_closed = 0;
+    gen->async_flags = 0;
     gen->cr_origin = NULL;
-    gen->ag_hooks_inited = 0;
-    gen->ag_finalizer = NULL;
+    gen->finalize_hook = NULL;
     if (type == &ft_coro_type && coro_origin_depth() > 0) {
         gen->cr_origin = coro_compute_origin_ref(coro_origin_depth());
         if (gen->cr_origin == NULL) {
@@ -242,8 +204,8 @@ static FtObject *gen_close(FtObject *op);
 
 // Resumes gen: arg is pushed as the yield's value (nothing for a fresh generator); with throwflag
 // the current exception is raised at the yield instead.
-static FtSendResult
-gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
+FtSendResult
+ft_gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
 {
     FtGenObject *gen = GEN(op);
     FtThreadState *ts = ft_thread_state_current();
@@ -338,8 +300,8 @@ gen_resume(FtObject *op, FtObject *arg, bool throwflag, FtObject **result)
 }
 
 // StopIteration(value) for a return value (no argument for None), as CPython's _PyGen_SetStopIterationValue.
-static void
-set_stop_iteration_steal(FtObject *value)
+void
+ft_gen_raise_stop_iteration_steal(FtObject *value)
 {
     if (value == FT_NONE) {
         ft_error_set_none(&ft_exc_stop_iteration);
@@ -369,7 +331,7 @@ FtSendResult
 ft_gen_send(FtObject *iter, FtObject *arg, FtObject **result)
 {
     if (gen_is_native(iter))
-        return gen_resume(iter, arg, false, result);
+        return ft_gen_resume(iter, arg, false, result);
     FtObject *res;
     if (arg == FT_NONE && iter->ob_type->tp_iternext != NULL) {
         res = iter->ob_type->tp_iternext(iter);
@@ -394,7 +356,7 @@ static FtObject *
 gen_iternext(FtObject *op)
 {
     FtObject *res = NULL;
-    FtSendResult st = gen_resume(op, NULL, false, &res);
+    FtSendResult st = ft_gen_resume(op, NULL, false, &res);
     if (st == FT_SEND_NEXT)
         return res;
     if (st == FT_SEND_RETURN) {
@@ -402,7 +364,7 @@ gen_iternext(FtObject *op)
         if (res == FT_NONE)
             ft_decref(res);
         else
-            set_stop_iteration_steal(res);
+            ft_gen_raise_stop_iteration_steal(res);
     }
     return NULL;
 }
@@ -417,9 +379,9 @@ static FtObject *
 gen_send_method(FtObject *op, FtObject *arg)
 {
     FtObject *res = NULL;
-    FtSendResult st = gen_resume(op, arg, false, &res);
+    FtSendResult st = ft_gen_resume(op, arg, false, &res);
     if (st == FT_SEND_RETURN) {
-        set_stop_iteration_steal(res);
+        ft_gen_raise_stop_iteration_steal(res);
         return NULL;
     }
     return res;
@@ -466,8 +428,8 @@ close_subiterator(FtObject *yf)
 
 // "name expected at least 1 argument, got 0" / "at most 3 arguments, got 4" (CPython's
 // PyArg_UnpackTuple texts). 0, or -1 with TypeError.
-static int
-throw_check_count(const char *name, Ft_ssize nargs, Ft_ssize min, Ft_ssize max)
+int
+ft_gen_check_arg_count(const char *name, Ft_ssize nargs, Ft_ssize min, Ft_ssize max)
 {
     if (nargs < min) {
         ft_error_format(&ft_exc_type_error, "%s expected at least %zd argument%s, got %zd", name, min,
@@ -482,12 +444,12 @@ throw_check_count(const char *name, Ft_ssize nargs, Ft_ssize min, Ft_ssize max)
     return 0;
 }
 
-static FtObject *
-gen_throw_exc(FtObject *op, FtObject *exc)
+FtObject *
+ft_gen_throw_exc_steal_ref(FtObject *op, FtObject *exc)
 {
     FtGenObject *gen = GEN(op);
     uint8_t state = FT_GEN_SUSPENDED;
-    // acq_rel: see gen_resume; the claim lets this thread read the frame for the subiterator.
+    // acq_rel: see ft_gen_resume; the claim lets this thread read the frame for the subiterator.
     if (ft_atomic_cas_uint8_acq_rel(&gen->gi_state, &state, FT_GEN_RUNNING)) {
         FtObject *yf = gen_yield_from_ref(op);
         FtObject *ret = NULL;
@@ -499,7 +461,7 @@ gen_throw_exc(FtObject *op, FtObject *exc)
                     exc = ft_error_fetch_ref();
                 }
             } else if (gen_is_native(yf)) {
-                ret = gen_throw_exc(yf, ft_new_ref(exc));
+                ret = ft_gen_throw_exc_steal_ref(yf, ft_new_ref(exc));
                 thrown = true;
             } else {
                 FtObject *meth = NULL;
@@ -515,7 +477,7 @@ gen_throw_exc(FtObject *op, FtObject *exc)
             }
             ft_decref(yf);
         }
-        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with gen_resume's acquire
+        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with ft_gen_resume's acquire
         if (ret != NULL) {
             ft_decref(exc);
             return ret;   // the subiterator yielded: so does this generator
@@ -529,21 +491,54 @@ gen_throw_exc(FtObject *op, FtObject *exc)
     }
     ft_error_restore_steal(exc);
     FtObject *res = NULL;
-    FtSendResult st = gen_resume(op, NULL, true, &res);
+    FtSendResult st = ft_gen_resume(op, NULL, true, &res);
     if (st == FT_SEND_RETURN) {
         if (op->ob_type == &ft_async_gen_type) {
             ft_decref(res);   // an async generator's return ends its iteration
             ft_error_set_none(&ft_exc_stop_async_iteration);
         } else {
-            set_stop_iteration_steal(res);
+            ft_gen_raise_stop_iteration_steal(res);
         }
         return NULL;
     }
     return res;
 }
 
-// The exception throw(typ, val, tb) raises (CPython's _gen_throw checks and exception
-// normalization): a new reference, or NULL with TypeError. val and tb may be NULL.
+// The instance throw(typ, val) raises for an exception class typ: val itself when it is an
+// exception whose class typ accepts as a subclass (typ's metaclass may decide), else typ() /
+// typ(*val) / typ(val). A new reference, or NULL with the error that making it raised.
+static FtObject *
+throw_instance_of_class_ref(FtObject *typ, FtObject *val)
+{
+    if (val != NULL && ft_exception_check(val)) {
+        int accepted = ft_object_is_subclass((FtObject *)val->ob_type, typ);   // may run __subclasscheck__
+        if (accepted < 0)
+            return NULL;
+        if (accepted > 0)
+            return ft_new_ref(val);
+    }
+    FtObject *exc;
+    if (val == NULL || val == FT_NONE)
+        exc = ft_object_call_no_args_ref(typ);
+    else if (ft_tuple_check(val))
+        exc = ft_object_vectorcall_ref(typ, ((FtTupleObject *)val)->items, (size_t)ft_tuple_size(val), NULL);
+    else
+        exc = ft_object_call_one_arg_ref(typ, val);
+    if (exc != NULL && !ft_exception_check(exc)) {
+        ft_error_format(&ft_exc_type_error,
+                        "calling %R should have returned an instance of BaseException, not %s", typ,
+                        exc->ob_type->tp_name);
+        ft_decref(exc);
+        return NULL;
+    }
+    return exc;
+}
+
+// The exception throw(typ, val, tb) raises in the generator (CPython's _gen_throw): a new
+// reference, or NULL with the TypeError of bad arguments, raised in the caller. val and tb may be
+// NULL. As in CPython, an error while making the instance (the metaclass's __subclasscheck__, the
+// constructor) is not raised here: it becomes the exception thrown in, carrying tb if it has no
+// traceback of its own.
 static FtObject *
 throw_exception_ref(FtObject *typ, FtObject *val, FtObject *tb)
 {
@@ -553,24 +548,15 @@ throw_exception_ref(FtObject *typ, FtObject *val, FtObject *tb)
         return ft_error_format(&ft_exc_type_error, "throw() third argument must be a traceback object");
     FtObject *exc;
     if (ft_type_check(typ) && ft_exception_type_check((FtTypeObject *)typ)) {
-        if (val != NULL && val != FT_NONE && ft_object_is_instance(val, typ) > 0) {
-            exc = ft_new_ref(val);
-        } else if (val == NULL || val == FT_NONE) {
-            exc = ft_object_call_no_args_ref(typ);
-        } else if (ft_tuple_check(val)) {
-            exc = ft_object_vectorcall_ref(typ, ((FtTupleObject *)val)->items, (size_t)ft_tuple_size(val),
-                                           NULL);
-        } else {
-            exc = ft_object_call_one_arg_ref(typ, val);
-        }
-        if (exc == NULL)
-            return NULL;
-        if (!ft_exception_check(exc)) {
-            ft_error_format(&ft_exc_type_error,
-                            "calling %R should have returned an instance of BaseException, not %s",
-                            typ, exc->ob_type->tp_name);
-            ft_decref(exc);
-            return NULL;
+        exc = throw_instance_of_class_ref(typ, val);
+        if (exc == NULL) {
+            exc = ft_error_fetch_ref();
+            FtObject *own_tb = ft_object_get_attr_cstr_ref(exc, "__traceback__");
+            if (own_tb == NULL)
+                ft_error_clear();
+            if (own_tb != NULL && own_tb != FT_NONE)
+                tb = NULL;   // keeps the traceback of where it failed
+            ft_xdecref(own_tb);
         }
     } else if (ft_exception_check(typ)) {
         if (val != NULL && val != FT_NONE) {
@@ -590,19 +576,19 @@ throw_exception_ref(FtObject *typ, FtObject *val, FtObject *tb)
 }
 
 // throw(typ[, val[, tb]]) after the argument count was checked.
-static FtObject *
-gen_throw_args(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+FtObject *
+ft_gen_throw_args_ref(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 {
     FtObject *exc = throw_exception_ref(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL);
     if (exc == NULL)
         return NULL;
-    return gen_throw_exc(op, exc);
+    return ft_gen_throw_exc_steal_ref(op, exc);
 }
 
-static FtObject *
-gen_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
+FtObject *
+ft_gen_throw_ref(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 {
-    if (throw_check_count("throw", nargs, 1, 3) < 0)
+    if (ft_gen_check_arg_count("throw", nargs, 1, 3) < 0)
         return NULL;
     if (nargs > 1 && ft_warn(&ft_exc_deprecation_warning,
                              "the (type, exc, tb) signature of throw() is deprecated, "
@@ -610,7 +596,7 @@ gen_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
                              1) < 0) {
         return NULL;
     }
-    return gen_throw_args(op, args, nargs);
+    return ft_gen_throw_args_ref(op, args, nargs);
 }
 
 static FtObject *
@@ -618,10 +604,10 @@ gen_close(FtObject *op)
 {
     FtGenObject *gen = GEN(op);
     uint8_t state = FT_GEN_CREATED;
-    // acq_rel: see gen_resume; a never-started generator just ends.
+    // acq_rel: see ft_gen_resume; a never-started generator just ends.
     if (ft_atomic_cas_uint8_acq_rel(&gen->gi_state, &state, FT_GEN_RUNNING)) {
         gen_finish(gen);
-        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_COMPLETED);   // pairs with gen_resume's acquire
+        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_COMPLETED);   // pairs with ft_gen_resume's acquire
         return ft_none_ref();
     }
     if (state == FT_GEN_COMPLETED)
@@ -630,10 +616,10 @@ gen_close(FtObject *op)
     // from that is raised at the yield instead of GeneratorExit.
     FtObject *yf = NULL;
     state = FT_GEN_SUSPENDED;
-    // acq_rel: see gen_resume; the claim lets this thread read the frame for the subiterator.
+    // acq_rel: see ft_gen_resume; the claim lets this thread read the frame for the subiterator.
     if (ft_atomic_cas_uint8_acq_rel(&gen->gi_state, &state, FT_GEN_RUNNING)) {
         yf = gen_yield_from_ref(op);
-        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with gen_resume's acquire
+        ft_atomic_store_uint8_release(&gen->gi_state, FT_GEN_SUSPENDED);   // pairs with ft_gen_resume's acquire
     }
     int err = 0;
     if (yf != NULL) {
@@ -643,7 +629,7 @@ gen_close(FtObject *op)
     if (err == 0)
         ft_error_set_none(&ft_exc_generator_exit);
     FtObject *res = NULL;
-    FtSendResult st = gen_resume(op, NULL, true, &res);
+    FtSendResult st = ft_gen_resume(op, NULL, true, &res);
     if (st == FT_SEND_NEXT) {
         ft_decref(res);
         ft_error_format(&ft_exc_runtime_error, "%s ignored GeneratorExit", gen_kind(op));
@@ -671,11 +657,13 @@ report_unraisable(const char *format, FtObject *op)
     }
     FtObject *exc = ft_error_fetch_ref();
     FtObject *msg = ft_str_from_format_ref(format, op);
-    ft_error_restore_steal(exc);
+    // When the header cannot be made (op's repr failed), that failure is dropped and the original
+    // error is still reported, with no header (CPython's PyErr_FormatUnraisable then prints only
+    // the traceback).
     if (msg == NULL)
         ft_error_clear();
-    else
-        ft_error_write_unraisable(msg, NULL);
+    ft_error_restore_steal(exc);
+    ft_error_write_unraisable(msg, NULL);
     ft_xdecref(msg);
 }
 
@@ -687,18 +675,18 @@ report_unraisable(const char *format, FtObject *op)
 static void
 gen_finalize(FtObject *op)
 {
-    uint8_t state = ft_atomic_load_uint8_acquire(&GEN(op)->gi_state);   // pairs with gen_resume's stores
+    uint8_t state = ft_atomic_load_uint8_acquire(&GEN(op)->gi_state);   // pairs with ft_gen_resume's stores
     if (state == FT_GEN_COMPLETED)
         return;
     FtObject *saved = ft_error_fetch_ref();
-    FtObject *finalizer = op->ob_type == &ft_async_gen_type
-                              ? ft_atomic_load_ptr_acquire((void **)&GEN(op)->ag_finalizer)
-                              : NULL;
+    // An async generator goes to the finalizer hook it met, unless aclose() already began.
+    FtObject *finalizer = op->ob_type == &ft_async_gen_type ? ft_async_gen_finalize_hook_ref(op) : NULL;
     if (finalizer != NULL) {
         FtObject *res = ft_object_vectorcall_ref(finalizer, &op, 1, NULL);
         if (res == NULL)
             report_unraisable("Exception ignored while finalizing generator %R", op);
         ft_xdecref(res);
+        ft_decref(finalizer);
     } else if (state == FT_GEN_CREATED && op->ob_type == &ft_coro_type) {
         FtObject *text = ft_str_from_format_ref("coroutine '%U' was never awaited", GEN(op)->gi_qualname);
         const char *message = text != NULL ? ft_str_as_utf8(text, NULL) : NULL;
@@ -722,7 +710,7 @@ gen_dealloc(FtObject *op)
     gen_finish(gen);
     ft_xdecref(gen->gi_exc_state);
     ft_xdecref(gen->cr_origin);
-    ft_xdecref(gen->ag_finalizer);
+    ft_xdecref(gen->finalize_hook);
     ft_xdecref(gen->gi_name);
     ft_xdecref(gen->gi_qualname);
     ft_xdecref(gen->gi_code);
@@ -746,7 +734,8 @@ gen_traverse(FtObject *op, FtVisitProc visit, void *arg)
             }
         }
     }
-    FtObject *refs[2] = {gen->cr_origin, ft_atomic_load_ptr_acquire((void **)&gen->ag_finalizer)};
+    // acquire: pairs with the release store in agen_hooks_first_use (eval/async_generator.c).
+    FtObject *refs[2] = {gen->cr_origin, ft_atomic_load_ptr_acquire((void **)&gen->finalize_hook)};
     for (int i = 0; i < 2; i++) {
         if (refs[i] != NULL) {
             int r = visit(refs[i], arg);
@@ -814,12 +803,6 @@ gen_set_qualname(FtObject *op, FtObject *value, void *closure)
     return gen_set_str(op, value, &GEN(op)->gi_qualname, "__qualname__");
 }
 
-static uint8_t
-gen_state(FtObject *op)
-{
-    return ft_atomic_load_uint8_acquire(&GEN(op)->gi_state);   // pairs with gen_resume's stores
-}
-
 static FtObject *
 gen_get_running(FtObject *op, void *closure)
 {
@@ -872,7 +855,7 @@ gen_sizeof(FtObject *op)
 
 static const FtMethodDef gen_methods[] = {
     {"send", {.o = gen_send_method}, FT_METH_O, NULL},
-    {"throw", {.fast = gen_throw}, FT_METH_FASTCALL, NULL},
+    {"throw", {.fast = ft_gen_throw_ref}, FT_METH_FASTCALL, NULL},
     {"close", {.noargs = gen_close}, FT_METH_NOARGS, NULL},
     {"__sizeof__", {.noargs = gen_sizeof}, FT_METH_NOARGS, "gen.__sizeof__() -> size of gen in memory, in bytes"},
     {"__class_getitem__", {.o = ft_generic_alias_class_getitem_ref}, FT_METH_O | FT_METH_CLASS, "See PEP 585"},
@@ -893,7 +876,7 @@ static const FtGetSetDef gen_getset[] = {
 static FtSendResult
 gen_am_send(FtObject *iter, FtObject *arg, FtObject **result)
 {
-    return gen_resume(iter, arg, false, result);
+    return ft_gen_resume(iter, arg, false, result);
 }
 
 static FtAsyncMethods gen_as_async = {
@@ -999,7 +982,7 @@ coro_wrapper_send(FtObject *op, FtObject *arg)
 static FtObject *
 coro_wrapper_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
 {
-    return gen_throw(((FtCoroWrapper *)op)->coro, args, nargs);
+    return ft_gen_throw_ref(((FtCoroWrapper *)op)->coro, args, nargs);
 }
 
 static FtObject *
@@ -1113,550 +1096,18 @@ ft_coro_get_awaitable_ref(FtObject *o, int where)
     return iter;
 }
 
-// Async generators. A value the generator yields is wrapped (CALL_INTRINSIC_1 ASYNC_GEN_WRAP) so that
-// the asend/athrow awaitables tell it from a value an inner await passes through to the event loop.
-
-typedef struct {
-    FtObject ob_base;
-    FtObject *val;   // the yielded value; immutable
-} FtAsyncGenWrapped;
-
-static void
-wrapped_dealloc(FtObject *op)
-{
-    ft_xdecref(((FtAsyncGenWrapped *)op)->val);
-    ft_object_free_memory(op);
-}
-
-static int
-wrapped_traverse(FtObject *op, FtVisitProc visit, void *arg)
-{
-    FtObject *v = ((FtAsyncGenWrapped *)op)->val;
-    return v != NULL ? visit(v, arg) : 0;
-}
-
-static FtTypeObject async_gen_wrapped_type = {
-    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
-    .tp_name = "async_generator_wrapped_value",
-    .tp_basicsize = sizeof(FtAsyncGenWrapped),
-    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = wrapped_dealloc,
-    .tp_traverse = wrapped_traverse,
-};
-
-
-FtObject *
-ft_async_gen_wrap_ref(FtObject *v)
-{
-    FtAsyncGenWrapped *w = (FtAsyncGenWrapped *)ft_object_new_of_type(&async_gen_wrapped_type, 0);
-    if (w == NULL)
-        return NULL;
-    w->val = ft_new_ref(v);
-    return (FtObject *)w;
-}
-
-enum {
-    FT_AWAITABLE_INIT = 0,
-    FT_AWAITABLE_ITER = 1,
-    FT_AWAITABLE_CLOSED = 2,
-};
-
-// The awaitable of asend()/__anext__() (args NULL, sendval set) or athrow()/aclose() (is_throw;
-// args the athrow arguments, NULL for aclose).
-typedef struct {
-    FtObject ob_base;
-    FtObject *gen;       // the async generator; immutable
-    FtObject *sendval;   // asend's value or NULL; immutable
-    FtObject *args;      // athrow's argument tuple, NULL for aclose and asend; immutable
-    bool is_throw;       // immutable
-    uint8_t state;       // atomic FT_AWAITABLE_*; concurrent resumers are then serialized (refused) by
-                         // the generator's own gi_state claim
-} FtAsyncGenAwaitable;
-
-#define AWAITABLE(op) ((FtAsyncGenAwaitable *)(op))
-
-static void
-awaitable_dealloc(FtObject *op)
-{
-    ft_xdecref(AWAITABLE(op)->gen);
-    ft_xdecref(AWAITABLE(op)->sendval);
-    ft_xdecref(AWAITABLE(op)->args);
-    ft_object_free_memory(op);
-}
-
-static int
-awaitable_traverse(FtObject *op, FtVisitProc visit, void *arg)
-{
-    FtObject *slots[3] = {AWAITABLE(op)->gen, AWAITABLE(op)->sendval, AWAITABLE(op)->args};
-    for (int i = 0; i < 3; i++) {
-        if (slots[i] != NULL) {
-            int r = visit(slots[i], arg);
-            if (r != 0)
-                return r;
-        }
-    }
-    return 0;
-}
-
-static void
-awaitable_set_state(FtObject *op, uint8_t state)
-{
-    ft_atomic_store_uint8_release(&AWAITABLE(op)->state, state);   // pairs with awaitable_state
-}
-
-static uint8_t
-awaitable_state(FtObject *op)
-{
-    return ft_atomic_load_uint8_acquire(&AWAITABLE(op)->state);   // pairs with awaitable_set_state
-}
-
-static bool
-agen_running(FtObject *gen)
-{
-    return ft_atomic_load_uint8_acquire(&GEN(gen)->ag_running_async) != 0;   // pairs with agen_set_running
-}
-
-static void
-agen_set_running(FtObject *gen, bool running)
-{
-    ft_atomic_store_uint8_release(&GEN(gen)->ag_running_async, running ? 1 : 0);   // pairs with agen_running
-}
-
-static bool
-agen_closed(FtObject *gen)
-{
-    return ft_atomic_load_uint8_acquire(&GEN(gen)->ag_closed) != 0;   // pairs with agen_set_closed
-}
-
-static void
-agen_set_closed(FtObject *gen)
-{
-    ft_atomic_store_uint8_release(&GEN(gen)->ag_closed, 1);   // pairs with agen_closed
-}
-
-// A resumption's outcome as a call result: the yielded object, or NULL with the exception (an async
-// generator's return is StopAsyncIteration).
-static FtObject *
-agen_step_result(FtSendResult st, FtObject *res)
-{
-    if (st == FT_SEND_NEXT)
-        return res;
-    if (st == FT_SEND_RETURN) {
-        ft_decref(res);
-        ft_error_set_none(&ft_exc_stop_async_iteration);
-    }
-    return NULL;
-}
-
-// What a step of the generator means for the awaitable driving it (CPython's
-// async_gen_unwrap_value): a wrapped value ends the await with StopIteration(value); an unwrapped
-// one, which an inner await passes through, is returned; an error ends the await (and the
-// generator, for StopAsyncIteration or GeneratorExit).
-static FtObject *
-agen_unwrap(FtObject *gen, FtObject *res)
-{
-    if (res == NULL) {
-        if (!ft_error_occurred())
-            ft_error_set_none(&ft_exc_stop_async_iteration);
-        if (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))
-            agen_set_closed(gen);
-        agen_set_running(gen, false);
-        return NULL;
-    }
-    if (res->ob_type != &async_gen_wrapped_type)
-        return res;
-    FtObject *v = ft_new_ref(((FtAsyncGenWrapped *)res)->val);
-    ft_decref(res);
-    set_stop_iteration_steal(v);
-    agen_set_running(gen, false);
-    return NULL;
-}
-
-static FtObject *
-athrow_send(FtObject *op, FtObject *arg);
-
-static FtObject *
-asend_send(FtObject *op, FtObject *arg)
-{
-    FtAsyncGenAwaitable *a = AWAITABLE(op);
-    if (a->is_throw)
-        return athrow_send(op, arg != NULL ? arg : FT_NONE);
-    uint8_t state = awaitable_state(op);
-    if (state == FT_AWAITABLE_CLOSED) {
-        return ft_error_format(&ft_exc_runtime_error,
-                               "cannot reuse already awaited __anext__()/asend()");
-    }
-    if (state == FT_AWAITABLE_INIT) {
-        if (agen_running(a->gen)) {
-            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-            return ft_error_format(&ft_exc_runtime_error,
-                                   "anext(): asynchronous generator is already running");
-        }
-        if (arg == NULL || arg == FT_NONE)
-            arg = a->sendval;
-        awaitable_set_state(op, FT_AWAITABLE_ITER);
-    }
-    agen_set_running(a->gen, true);
-    FtObject *res = NULL;
-    FtSendResult st = gen_resume(a->gen, arg, false, &res);
-    res = agen_unwrap(a->gen, agen_step_result(st, res));
-    if (res == NULL)
-        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    return res;
-}
-
-static FtObject *
-athrow_already_running(FtObject *op)
-{
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    return ft_error_format(&ft_exc_runtime_error, "%s(): asynchronous generator is already running",
-                           AWAITABLE(op)->args == NULL ? "aclose" : "athrow");
-}
-
-// aclose()'s await ends: its generator yielded instead of closing.
-static FtObject *
-aclose_ignored_exit(FtObject *op)
-{
-    agen_set_running(AWAITABLE(op)->gen, false);
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    return ft_error_format(&ft_exc_runtime_error, "async generator ignored GeneratorExit");
-}
-
-// An athrow()/aclose() await ends with the current exception; for aclose() the generator's
-// StopAsyncIteration or GeneratorExit means it closed, which ends the await with StopIteration.
-static FtObject *
-athrow_check_error(FtObject *op)
-{
-    agen_set_running(AWAITABLE(op)->gen, false);
-    awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    if (AWAITABLE(op)->args == NULL &&
-        (ft_error_matches(&ft_exc_stop_async_iteration) || ft_error_matches(&ft_exc_generator_exit))) {
-        ft_error_clear();
-        ft_error_set_none(&ft_exc_stop_iteration);
-    }
-    return NULL;
-}
-
-static FtObject *
-athrow_send(FtObject *op, FtObject *arg)
-{
-    FtAsyncGenAwaitable *a = AWAITABLE(op);
-    uint8_t state = awaitable_state(op);
-    if (state == FT_AWAITABLE_CLOSED)
-        return ft_error_format(&ft_exc_runtime_error, "cannot reuse already awaited aclose()/athrow()");
-    if (gen_state(a->gen) == FT_GEN_COMPLETED) {
-        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-        ft_error_set_none(&ft_exc_stop_iteration);
-        return NULL;
-    }
-    FtObject *res = NULL;
-    if (state == FT_AWAITABLE_INIT) {
-        if (agen_running(a->gen))
-            return athrow_already_running(op);
-        if (agen_closed(a->gen)) {
-            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-            ft_error_set_none(&ft_exc_stop_async_iteration);
-            return NULL;
-        }
-        if (arg != FT_NONE) {
-            return ft_error_format(&ft_exc_runtime_error,
-                                   "can't send non-None value to a just-started coroutine");
-        }
-        awaitable_set_state(op, FT_AWAITABLE_ITER);
-        agen_set_running(a->gen, true);
-        if (a->args == NULL) {
-            agen_set_closed(a->gen);
-            FtObject *exit = ft_exception_new_ref(&ft_exc_generator_exit, NULL, 0);
-            res = exit != NULL ? gen_throw_exc(a->gen, exit) : NULL;
-            if (res != NULL && res->ob_type == &async_gen_wrapped_type) {
-                ft_decref(res);
-                return aclose_ignored_exit(op);
-            }
-        } else {
-            // The arguments are checked only now, as CPython 3.14 does; a wrong count leaves the
-            // generator marked running (CPython's behaviour too).
-            Ft_ssize n = ft_tuple_size(a->args);
-            if (throw_check_count("athrow", n, 1, 3) < 0)
-                return NULL;
-            res = agen_unwrap(a->gen, gen_throw_args(a->gen, ((FtTupleObject *)a->args)->items, n));
-        }
-        return res != NULL ? res : athrow_check_error(op);
-    }
-    FtSendResult st = gen_resume(a->gen, arg, false, &res);
-    res = agen_step_result(st, res);
-    if (a->args != NULL)
-        return agen_unwrap(a->gen, res);
-    if (res == NULL)
-        return athrow_check_error(op);
-    if (res->ob_type == &async_gen_wrapped_type) {
-        ft_decref(res);
-        return aclose_ignored_exit(op);
-    }
-    return res;
-}
-
-static FtObject *
-awaitable_iternext(FtObject *op)
-{
-    return asend_send(op, NULL);
-}
-
-static FtObject *
-asend_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
-{
-    FtAsyncGenAwaitable *a = AWAITABLE(op);
-    uint8_t state = awaitable_state(op);
-    if (state == FT_AWAITABLE_CLOSED) {
-        return ft_error_format(&ft_exc_runtime_error,
-                               "cannot reuse already awaited __anext__()/asend()");
-    }
-    if (state == FT_AWAITABLE_INIT) {
-        if (agen_running(a->gen)) {
-            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-            return ft_error_format(&ft_exc_runtime_error,
-                                   "anext(): asynchronous generator is already running");
-        }
-        awaitable_set_state(op, FT_AWAITABLE_ITER);
-        agen_set_running(a->gen, true);
-    }
-    FtObject *res = agen_unwrap(a->gen, gen_throw(a->gen, args, nargs));
-    if (res == NULL) {
-        agen_set_running(a->gen, false);
-        awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-    }
-    return res;
-}
-
-static FtObject *
-athrow_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
-{
-    FtAsyncGenAwaitable *a = AWAITABLE(op);
-    uint8_t state = awaitable_state(op);
-    if (state == FT_AWAITABLE_CLOSED)
-        return ft_error_format(&ft_exc_runtime_error, "cannot reuse already awaited aclose()/athrow()");
-    if (state == FT_AWAITABLE_INIT) {
-        if (agen_running(a->gen))
-            return athrow_already_running(op);
-        awaitable_set_state(op, FT_AWAITABLE_ITER);
-        agen_set_running(a->gen, true);
-    }
-    FtObject *res = gen_throw(a->gen, args, nargs);
-    if (a->args != NULL) {
-        res = agen_unwrap(a->gen, res);
-        if (res == NULL) {
-            agen_set_running(a->gen, false);
-            awaitable_set_state(op, FT_AWAITABLE_CLOSED);
-        }
-        return res;
-    }
-    if (res != NULL && res->ob_type == &async_gen_wrapped_type) {
-        ft_decref(res);
-        return aclose_ignored_exit(op);
-    }
-    return res != NULL ? res : athrow_check_error(op);
-}
-
-static FtObject *
-awaitable_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
-{
-    return AWAITABLE(op)->is_throw ? athrow_throw(op, args, nargs) : asend_throw(op, args, nargs);
-}
-
-// close(): GeneratorExit thrown through the awaitable; ending (StopIteration, StopAsyncIteration or
-// GeneratorExit) is success, another yield is an error.
-static FtObject *
-awaitable_close(FtObject *op)
-{
-    if (awaitable_state(op) == FT_AWAITABLE_CLOSED)
-        return ft_none_ref();
-    FtObject *exit_type = (FtObject *)&ft_exc_generator_exit;
-    FtObject *res = awaitable_throw(op, &exit_type, 1);
-    if (res != NULL) {
-        ft_decref(res);
-        return ft_error_format(&ft_exc_runtime_error, "coroutine ignored GeneratorExit");
-    }
-    if (ft_error_matches(&ft_exc_stop_iteration) || ft_error_matches(&ft_exc_stop_async_iteration) ||
-        ft_error_matches(&ft_exc_generator_exit)) {
-        ft_error_clear();
-        return ft_none_ref();
-    }
-    return NULL;
-}
-
-static FtObject *
-awaitable_self(FtObject *op)
-{
-    return ft_new_ref(op);
-}
-
-static const FtMethodDef awaitable_methods[] = {
-    {"send", {.o = asend_send}, FT_METH_O, NULL},
-    {"throw", {.fast = awaitable_throw}, FT_METH_FASTCALL, NULL},
-    {"close", {.noargs = awaitable_close}, FT_METH_NOARGS, NULL},
-    {NULL, {NULL}, 0, NULL},
-};
-
-static FtAsyncMethods awaitable_as_async = {
-    .am_await = awaitable_self,
-};
-
-static FtTypeObject async_gen_asend_type = {
-    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
-    .tp_name = "async_generator_asend",
-    .tp_basicsize = sizeof(FtAsyncGenAwaitable),
-    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = awaitable_dealloc,
-    .tp_traverse = awaitable_traverse,
-    .tp_getattro = ft_object_generic_get_attr_ref,
-    .tp_iter = awaitable_self,
-    .tp_iternext = awaitable_iternext,
-    .tp_as_async = &awaitable_as_async,
-    .tp_methods = awaitable_methods,
-};
-
-static FtTypeObject async_gen_athrow_type = {
-    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
-    .tp_name = "async_generator_athrow",
-    .tp_basicsize = sizeof(FtAsyncGenAwaitable),
-    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = awaitable_dealloc,
-    .tp_traverse = awaitable_traverse,
-    .tp_getattro = ft_object_generic_get_attr_ref,
-    .tp_iter = awaitable_self,
-    .tp_iternext = awaitable_iternext,
-    .tp_as_async = &awaitable_as_async,
-    .tp_methods = awaitable_methods,
-};
-
-static FtObject *
-awaitable_new_ref(FtObject *gen, bool is_throw, FtObject *sendval, FtObject *args)
-{
-    FtTypeObject *type = is_throw ? &async_gen_athrow_type : &async_gen_asend_type;
-    FtAsyncGenAwaitable *a = (FtAsyncGenAwaitable *)ft_object_new_of_type(type, 0);
-    if (a == NULL)
-        return NULL;
-    a->gen = ft_new_ref(gen);
-    a->sendval = sendval != NULL ? ft_new_ref(sendval) : NULL;
-    a->args = args != NULL ? ft_new_ref(args) : NULL;
-    a->is_throw = is_throw;
-    a->state = FT_AWAITABLE_INIT;
-    return (FtObject *)a;
-}
-
-int
-ft_async_gen_get_hooks(FtObject **firstiter, FtObject **finalizer)
-{
-    FtThreadState *ts = ft_thread_state_current();
-    if (ts->eval == NULL && ft_eval_thread_init() < 0)
-        return -1;
-    *firstiter = ts->eval->asyncgen_firstiter != NULL ? ft_new_ref(ts->eval->asyncgen_firstiter) : NULL;
-    *finalizer = ts->eval->asyncgen_finalizer != NULL ? ft_new_ref(ts->eval->asyncgen_finalizer) : NULL;
-    return 0;
-}
-
-static void
-replace_hook(FtObject **slot, FtObject *value)
-{
-    if (value == NULL)
-        return;
-    FtObject *old = *slot;
-    *slot = value != FT_NONE ? ft_new_ref(value) : NULL;
-    ft_xdecref(old);
-}
-
-int
-ft_async_gen_set_hooks(FtObject *firstiter, FtObject *finalizer)
-{
-    FtThreadState *ts = ft_thread_state_current();
-    if (ts->eval == NULL && ft_eval_thread_init() < 0)
-        return -1;
-    replace_hook(&ts->eval->asyncgen_firstiter, firstiter);
-    replace_hook(&ts->eval->asyncgen_finalizer, finalizer);
-    return 0;
-}
-
-// The first asend/athrow/aclose/__anext__ of an async generator records the calling thread's
-// finalizer hook and calls its firstiter hook with the generator (CPython's
-// async_gen_init_hooks). 0, or -1 with the hook's exception.
-static int
-async_gen_init_hooks(FtObject *op)
-{
-    uint8_t expected = 0;
-    // acq_rel: one caller wins the claim; the finalizer it stores is published by a release store.
-    if (!ft_atomic_cas_uint8_acq_rel(&GEN(op)->ag_hooks_inited, &expected, 1))
-        return 0;
-    FtEvalThread *et = ft_thread_state_current()->eval;
-    if (et == NULL)
-        return 0;
-    if (et->asyncgen_finalizer != NULL) {
-        // release: pairs with the acquire load in gen_traverse.
-        ft_atomic_store_ptr_release((void **)&GEN(op)->ag_finalizer, ft_new_ref(et->asyncgen_finalizer));
-    }
-    if (et->asyncgen_firstiter == NULL)
-        return 0;
-    FtObject *hook = ft_new_ref(et->asyncgen_firstiter);   // the hook may replace itself
-    FtObject *res = ft_object_call_one_arg_ref(hook, op);
-    ft_decref(hook);
-    if (res == NULL)
-        return -1;
-    ft_decref(res);
-    return 0;
-}
-
-static FtObject *
-async_gen_asend(FtObject *op, FtObject *arg)
-{
-    if (async_gen_init_hooks(op) < 0)
-        return NULL;
-    return awaitable_new_ref(op, false, arg, NULL);
-}
-
-static FtObject *
-async_gen_anext(FtObject *op)
-{
-    if (async_gen_init_hooks(op) < 0)
-        return NULL;
-    return awaitable_new_ref(op, false, FT_NONE, NULL);
-}
-
-static FtObject *
-async_gen_athrow(FtObject *op, FtObject *const *args, Ft_ssize nargs)
-{
-    if (nargs > 1 && ft_warn(&ft_exc_deprecation_warning,
-                             "the (type, exc, tb) signature of athrow() is deprecated, "
-                             "use the single-arg signature instead.",
-                             1) < 0) {
-        return NULL;
-    }
-    if (async_gen_init_hooks(op) < 0)
-        return NULL;
-    FtObject *t = ft_tuple_from_array_ref(args, nargs);
-    if (t == NULL)
-        return NULL;
-    FtObject *r = awaitable_new_ref(op, true, NULL, t);
-    ft_decref(t);
-    return r;
-}
-
-static FtObject *
-async_gen_aclose(FtObject *op)
-{
-    if (async_gen_init_hooks(op) < 0)
-        return NULL;
-    return awaitable_new_ref(op, true, NULL, NULL);
-}
-
 static FtObject *
 agen_get_running(FtObject *op, void *closure)
 {
     (void)closure;
-    return ft_new_ref(ft_bool_from(agen_running(op)));
+    return ft_async_gen_running_ref(op);
 }
 
+
 static const FtMethodDef async_gen_methods[] = {
-    {"asend", {.o = async_gen_asend}, FT_METH_O, NULL},
-    {"athrow", {.fast = async_gen_athrow}, FT_METH_FASTCALL, NULL},
-    {"aclose", {.noargs = async_gen_aclose}, FT_METH_NOARGS, NULL},
+    {"asend", {.o = ft_async_gen_asend_ref}, FT_METH_O, NULL},
+    {"athrow", {.fast = ft_async_gen_athrow_ref}, FT_METH_FASTCALL, NULL},
+    {"aclose", {.noargs = ft_async_gen_aclose_ref}, FT_METH_NOARGS, NULL},
     {"__sizeof__", {.noargs = gen_sizeof}, FT_METH_NOARGS, "gen.__sizeof__() -> size of gen in memory, in bytes"},
     {"__class_getitem__", {.o = ft_generic_alias_class_getitem_ref}, FT_METH_O | FT_METH_CLASS, "See PEP 585"},
     {NULL, {NULL}, 0, NULL},
@@ -1675,7 +1126,7 @@ static const FtGetSetDef async_gen_getset[] = {
 
 static FtAsyncMethods async_gen_as_async = {
     .am_aiter = gen_iter,
-    .am_anext = async_gen_anext,
+    .am_anext = ft_async_gen_anext_ref,
 };
 
 FtTypeObject ft_async_gen_type = {
@@ -1748,7 +1199,7 @@ FtObject *
 ft_async_get_anext_ref(FtObject *aiter)
 {
     if (aiter->ob_type == &ft_async_gen_type)
-        return async_gen_anext(aiter);
+        return ft_async_gen_anext_ref(aiter);
     FtAsyncMethods *am = aiter->ob_type->tp_as_async;
     if (am == NULL || am->am_anext == NULL) {
         return ft_error_format(&ft_exc_type_error,
@@ -1837,7 +1288,7 @@ anext_result(FtObject *op, FtObject *res)
 {
     if (res == NULL && ft_error_matches(&ft_exc_stop_async_iteration)) {
         ft_error_clear();
-        set_stop_iteration_steal(ft_new_ref(((FtANextAwaitable *)op)->default_value));
+        ft_gen_raise_stop_iteration_steal(ft_new_ref(((FtANextAwaitable *)op)->default_value));
     }
     return res;
 }
@@ -1852,7 +1303,7 @@ anext_send(FtObject *op, FtObject *arg)
     FtSendResult st = ft_gen_send(it, arg != NULL ? arg : FT_NONE, &res);
     ft_decref(it);
     if (st == FT_SEND_RETURN) {
-        set_stop_iteration_steal(res);
+        ft_gen_raise_stop_iteration_steal(res);
         res = NULL;
     }
     return anext_result(op, res);
@@ -1872,7 +1323,7 @@ anext_throw(FtObject *op, FtObject *const *args, Ft_ssize nargs)
         return NULL;
     FtObject *res;
     if (gen_is_native(it)) {
-        res = gen_throw(it, args, nargs);
+        res = ft_gen_throw_ref(it, args, nargs);
     } else {
         FtObject *meth = ft_object_get_attr_cstr_ref(it, "throw");
         res = meth != NULL ? ft_object_vectorcall_ref(meth, args, (size_t)nargs, NULL) : NULL;
@@ -1893,6 +1344,10 @@ anext_close(FtObject *op)
     return r < 0 ? NULL : ft_none_ref();
 }
 
+static FtAsyncMethods anext_as_async = {
+    .am_await = gen_iter,   // the awaitable is its own iterator
+};
+
 static const FtMethodDef anext_methods[] = {
     {"send", {.o = anext_send}, FT_METH_O, NULL},
     {"throw", {.fast = anext_throw}, FT_METH_FASTCALL, NULL},
@@ -1908,9 +1363,9 @@ static FtTypeObject anext_awaitable_type = {
     .tp_dealloc = anext_dealloc,
     .tp_traverse = anext_traverse,
     .tp_getattro = ft_object_generic_get_attr_ref,
-    .tp_iter = awaitable_self,
+    .tp_iter = gen_iter,
     .tp_iternext = anext_iternext,
-    .tp_as_async = &awaitable_as_async,
+    .tp_as_async = &anext_as_async,
     .tp_methods = anext_methods,
 };
 
@@ -1931,12 +1386,11 @@ ft_anext_awaitable_new_ref(FtObject *awaitable, FtObject *default_value)
 int
 ft_gen_init_types(void)
 {
-    FtTypeObject *types[] = {&ft_gen_type, &ft_coro_type, &ft_async_gen_type, &async_gen_wrapped_type,
-                             &async_gen_asend_type, &async_gen_athrow_type, &anext_awaitable_type,
+    FtTypeObject *types[] = {&ft_gen_type, &ft_coro_type, &ft_async_gen_type, &anext_awaitable_type,
                              &coro_wrapper_type};
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         if (ft_type_ready(types[i]) < 0)
             return -1;
     }
-    return 0;
+    return ft_async_gen_init_types();
 }

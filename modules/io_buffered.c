@@ -8,10 +8,15 @@
 // rewinds raw over the read-ahead, a read first flushes the writes), so the logical position is
 // raw.tell() - (rlen - rpos) + wlen. raw is NULL once detached.
 //
-// Concurrency: each method holds the object's critical section for its whole body, including its
-// calls into raw (raw's own methods take raw's section; a blocking system call inside them detaches
-// the thread, which suspends both sections). Every field is guarded_by(ob_mutex) except the
-// immutable buffer_size and kind flags.
+// Concurrency: a critical section alone cannot cover a call into raw: it is suspended whenever the
+// thread detaches (a blocking system call, a contended lock) and a same-thread re-entry skips it.
+// So, as CPython's buffered objects, every method that touches the buffers or calls raw first takes
+// the stream's operation lock op_lock (an FtMutex taken outside the critical section, parking
+// detached) and holds it for its whole body; op_owner records the holder, so a re-entrant call from
+// the same thread (raw.read calling our detach()) raises RuntimeError "reentrant call inside
+// <repr>" instead of deadlocking or seeing half-updated buffers. Under op_lock the method also takes
+// the critical section, which the lock-free getters (raw, __sizeof__) and the *_lock_held helpers'
+// assertions rely on. Lock order: op_lock, then ob_mutex, then raw's locks.
 #include <string.h>   // memchr memcpy memmove
 
 #include "modules/io.h"
@@ -25,16 +30,24 @@
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef
 #include "objects/object.h"            // ft_object_*
 #include "objects/str.h"               // ft_str_*
-#include "objects/type.h"              // ft_type_type
+#include "objects/type.h"              // ft_type_type ft_type_is_subtype
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/refcount.h"          // ft_incref ft_decref
 #include "runtime/runtime_mem.h"       // ft_runtime_mem_*
+#include "runtime/thread_state.h"      // ft_thread_state_current
+#include "sync/atomic.h"               // ft_atomic_load_ptr_relaxed ft_atomic_store_ptr_relaxed
+#include "sync/fatal.h"                // FT_ASSERT
+#include "sync/mutex.h"                // FtMutex ft_mutex_lock ft_mutex_unlock
 
 typedef struct {
     FtObject ob_base;
-    FtObject *raw;           // guarded_by(ob_mutex): strong; NULL before __init__ or once detached
-    bool detached;           // guarded_by(ob_mutex)
-    Ft_ssize buffer_size;    // guarded_by(ob_mutex): set by __init__
+    FtMutex op_lock;         // the operation lock (see the file block); taken before ob_mutex
+    Ft_voidptr op_owner;     // atomic (relaxed): the FtThreadState holding op_lock, else NULL; a
+                             // thread only compares it with its own state, which it alone stores
+    // Every field below is written under op_lock and ob_mutex both; read under either.
+    FtObject *raw;           // guarded_by(op_lock, ob_mutex): strong; NULL until __init__, once detached
+    bool detached;           // guarded_by(op_lock, ob_mutex)
+    Ft_ssize buffer_size;    // guarded_by(op_lock, ob_mutex): set by __init__
     bool reader;             // immutable: BufferedReader or BufferedRandom
     bool writer;             // immutable: BufferedWriter or BufferedRandom
     char *rbuf;              // guarded_by(ob_mutex)
@@ -43,7 +56,31 @@ typedef struct {
     Ft_ssize wlen, wcap;     // guarded_by(ob_mutex)
 } BufferedObject;
 
-/* --- Helpers (caller holds the section) --- */
+/* --- The operation lock --- */
+
+// Takes b's operation lock, parking detached while another thread holds it. 0, or -1 with
+// RuntimeError when the calling thread already holds it (a re-entrant call from raw).
+static int
+op_enter(BufferedObject *b)
+{
+    FtThreadState *ts = ft_thread_state_current();
+    if (ft_atomic_load_ptr_relaxed(&b->op_owner) == (Ft_voidptr)ts) {
+        ft_error_format(&ft_exc_runtime_error, "reentrant call inside %R", (FtObject *)b);
+        return -1;
+    }
+    ft_mutex_lock(&b->op_lock);
+    ft_atomic_store_ptr_relaxed(&b->op_owner, (Ft_voidptr)ts);
+    return 0;
+}
+
+static void
+op_leave(BufferedObject *b)
+{
+    ft_atomic_store_ptr_relaxed(&b->op_owner, NULL);
+    ft_mutex_unlock(&b->op_lock);
+}
+
+/* --- Helpers (caller holds op_lock and the section) --- */
 
 // 0 when raw is attached and (msg != NULL) open; else -1 with ValueError.
 static int
@@ -165,6 +202,7 @@ flush_writes_lock_held(BufferedObject *b)
         }
         done += k;
     }
+    FT_ASSERT(done <= b->wlen);
     if (done > 0) {
         memmove(b->wbuf, b->wbuf + done, (size_t)(b->wlen - done));
         b->wlen -= done;
@@ -182,12 +220,7 @@ rewind_lock_held(BufferedObject *b)
     b->rpos = b->rlen = 0;
     if (avail == 0)
         return 0;
-    FtObject *args[2] = {ft_int_from_int64_ref(-avail), ft_int_from_int64_ref(1)};
-    FtObject *r = args[0] != NULL && args[1] != NULL
-                      ? ft_object_call_method_cstr_ref(b->raw, "seek", args, 2)
-                      : NULL;
-    ft_xdecref(args[0]);
-    ft_xdecref(args[1]);
+    FtObject *r = ft_io_call_seek_ref(b->raw, -avail, 1);
     ft_xdecref(r);
     return r == NULL ? -1 : 0;
 }
@@ -202,6 +235,8 @@ read_ahead(BufferedObject *b)
 static FtObject *
 take_lock_held(BufferedObject *b, Ft_ssize n)
 {
+    FT_ASSERT_LOCKED(b);
+    FT_ASSERT(n >= 0 && n <= b->rlen - b->rpos);
     FtObject *res = ft_bytes_from_data_ref(read_ahead(b), n);
     if (res != NULL)
         b->rpos += n;
@@ -210,20 +245,17 @@ take_lock_held(BufferedObject *b, Ft_ssize n)
 
 /* --- Construction --- */
 
-// Checks raw's capabilities for the type and attaches it. 0, or -1 with an exception.
+// Checks raw's capabilities for the type and attaches it. b->raw is NULL (as CPython, a failed
+// __init__ leaves the stream uninitialized). 0, or -1 with an exception. The caller holds op_lock
+// and the section, or b is unpublished.
 static int
 buffered_init_impl(BufferedObject *b, FtObject *raw, Ft_ssize buffer_size)
 {
-    // As CPython, a failed __init__ leaves the stream uninitialized.
-    FtObject *prev = b->raw;
-    b->raw = NULL;
-    b->detached = false;
-    ft_xdecref(prev);
+    FT_ASSERT(b->raw == NULL);
     static const char *const checks[3][2] = {{"seekable", "File or stream is not seekable."},
                                              {"readable", "File or stream is not readable."},
                                              {"writable", "File or stream is not writable."}};
-    bool wanted[3] = {ft_object_type((FtObject *)b) == &ft_io_buffered_random_type, b->reader,
-                      b->writer};
+    bool wanted[3] = {b->reader && b->writer, b->reader, b->writer};
     for (int i = 0; i < 3; i++) {
         if (!wanted[i])
             continue;
@@ -247,6 +279,17 @@ buffered_init_impl(BufferedObject *b, FtObject *raw, Ft_ssize buffer_size)
     return 0;
 }
 
+// Which of the three classes type is or derives from.
+static FtTypeObject *
+buffered_base_type(FtTypeObject *type)
+{
+    if (ft_type_is_subtype(type, &ft_io_buffered_random_type))
+        return &ft_io_buffered_random_type;
+    if (ft_type_is_subtype(type, &ft_io_buffered_writer_type))
+        return &ft_io_buffered_writer_type;
+    return &ft_io_buffered_reader_type;
+}
+
 // Buffered*.__new__: an uninitialized stream (every method raises until __init__ runs).
 static FtObject *
 buffered_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwnames)
@@ -256,8 +299,9 @@ buffered_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject 
     (void)kwnames;
     BufferedObject *b = (BufferedObject *)ft_object_new_of_type(type, 0);
     if (b != NULL) {
-        b->reader = type != &ft_io_buffered_writer_type;
-        b->writer = type != &ft_io_buffered_reader_type;
+        FtTypeObject *base = buffered_base_type(type);
+        b->reader = base != &ft_io_buffered_writer_type;
+        b->writer = base != &ft_io_buffered_reader_type;
     }
     return (FtObject *)b;
 }
@@ -279,7 +323,8 @@ static int
 buffered_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
     static const char *const names[] = {"raw", "buffer_size"};
-    FtArgSpec spec = {.fname = ft_object_type(self)->tp_name + 4, .names = names,
+    FtArgSpec spec = {.fname = ft_io_type_short_name(buffered_base_type(ft_object_type(self))),
+        .names = names,
         .nparams = 2, .npos_only = 0, .max_positional = 2, .nrequired = 1};
     FtObject *a[2];
     if (ft_args_parse(&spec, args, nargsf, kwnames, a) < 0)
@@ -295,10 +340,20 @@ buffered_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kw
         if (size == -1 && ft_error_occurred())
             return -1;
     }
+    BufferedObject *b = (BufferedObject *)self;
+    if (op_enter(b) < 0)
+        return -1;
     int rc;
+    FtObject *prev;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    rc = buffered_init_impl((BufferedObject *)self, a[0], size);
+    prev = b->raw;
+    b->raw = NULL;
+    b->detached = false;
+    rc = buffered_init_impl(b, a[0], size);
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
+    // Outside the section: dropping the old raw can run its __del__.
+    ft_xdecref(prev);
     return rc;
 }
 
@@ -330,6 +385,24 @@ buffered_dealloc(FtObject *op)
     ft_object_free_memory(op);
 }
 
+// The collector runs these with the world stopped, so no method is half-way through a call.
+static int
+buffered_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    BufferedObject *b = (BufferedObject *)op;
+    return b->raw != NULL ? visit(b->raw, arg) : 0;
+}
+
+static int
+buffered_clear(FtObject *op)
+{
+    BufferedObject *b = (BufferedObject *)op;
+    FtObject *raw = b->raw;
+    b->raw = NULL;
+    ft_xdecref(raw);
+    return 0;
+}
+
 static FtObject *
 buffered_repr(FtObject *self)
 {
@@ -358,6 +431,8 @@ buffered_read(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (n < -1 && nargs > 0 && !ft_object_is_none(args[0]))
         return ft_error_format(&ft_exc_value_error, "read length must be non-negative or -1");
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "read of closed file") < 0 || flush_writes_lock_held(b) < 0) {
     } else if (n < 0) {
@@ -388,15 +463,17 @@ buffered_read(FtObject *self, FtObject *const *args, Ft_ssize nargs)
             if (got == -1)
                 break;
             if (got <= 0) {
+                avail = b->rlen - b->rpos;
                 if (got == -2 && avail == 0)
                     res = ft_none_ref();
                 else
-                    res = take_lock_held(b, avail);
+                    res = take_lock_held(b, avail < n ? avail : n);
                 break;
             }
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -423,6 +500,8 @@ buffered_read1(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (ft_args_check_positional("read1", nargs, 0, 1) < 0 || int_arg(args, nargs, -1, &n) < 0)
         return NULL;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "read of closed file") < 0 || flush_writes_lock_held(b) < 0) {
     } else {
@@ -438,6 +517,7 @@ buffered_read1(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -449,12 +529,15 @@ buffered_peek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (ft_args_check_positional("peek", nargs, 0, 1) < 0 || int_arg(args, nargs, 0, &n) < 0)
         return NULL;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "peek of closed file") < 0 || flush_writes_lock_held(b) < 0) {
     } else if (b->rlen - b->rpos > 0 || fill_lock_held(b, 0) != -1) {
         res = ft_bytes_from_data_ref(read_ahead(b), b->rlen - b->rpos);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -467,6 +550,8 @@ buffered_readline(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         ft_io_size_arg(nargs > 0 ? args[0] : NULL, &limit) < 0)
         return NULL;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "readline of closed file") < 0 || flush_writes_lock_held(b) < 0) {
     } else {
@@ -496,6 +581,7 @@ buffered_readline(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -509,6 +595,10 @@ buffered_write(FtObject *self, FtObject *arg)
     if (data == NULL)
         return NULL;
     FtObject *res = NULL;
+    if (op_enter(b) < 0) {
+        ft_decref(data);
+        return NULL;
+    }
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     Ft_ssize n = ft_bytes_size(data);
     if (check_lock_held(b, "write to closed file") < 0 || rewind_lock_held(b) < 0 ||
@@ -520,6 +610,7 @@ buffered_write(FtObject *self, FtObject *arg)
             res = ft_int_from_int64_ref(n);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     ft_decref(data);
     return res;
 }
@@ -529,11 +620,16 @@ buffered_flush(FtObject *self)
 {
     BufferedObject *b = (BufferedObject *)self;
     int rc;
+    // As CPython, a reader's flush only checks the stream (no operation lock: it touches no buffer).
+    if (b->writer && op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     rc = check_lock_held(b, b->writer ? "flush of closed file" : "I/O operation on closed file.");
     if (rc == 0 && b->writer)
         rc = flush_writes_lock_held(b);
     FT_END_CRITICAL_SECTION_OBJECT();
+    if (b->writer)
+        op_leave(b);
     return rc < 0 ? NULL : ft_none_ref();
 }
 
@@ -544,6 +640,8 @@ buffered_tell(FtObject *self)
 {
     BufferedObject *b = (BufferedObject *)self;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, NULL) == 0) {
         FtObject *pos = ft_object_call_method_cstr_ref(b->raw, "tell", NULL, 0);
@@ -557,6 +655,7 @@ buffered_tell(FtObject *self)
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -566,20 +665,16 @@ buffered_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     BufferedObject *b = (BufferedObject *)self;
     if (ft_args_check_positional("seek", nargs, 1, 2) < 0)
         return NULL;
-    Ft_ssize whence = 0;
-    if (nargs > 1) {
-        if (!ft_int_check(args[1]))
-            return ft_error_format(&ft_exc_type_error, "'%s' object cannot be interpreted as an integer",
-                                   ft_object_type(args[1])->tp_name);
-        whence = ft_number_as_ssize(args[1], &ft_exc_overflow_error);
-        if (whence == -1 && ft_error_occurred())
-            return NULL;
-    }
+    Ft_ssize whence;
+    if (ft_io_whence_arg(args, nargs, &whence) < 0)
+        return NULL;
     // SEEK_DATA (3) and SEEK_HOLE (4) pass through to raw, as on CPython for Linux.
     if (whence < 0 || whence > 4)
         return ft_error_format(&ft_exc_value_error, "whence value %zd unsupported", whence);
     FtObject *res = NULL;
     Ft_ssize target = 0;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, NULL) < 0) {
     } else if (ft_io_int_arg(args[0], "ssize_t", &target) < 0) {
@@ -591,13 +686,10 @@ buffered_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         if (whence == 1)
             target -= b->rlen - b->rpos;
         b->rpos = b->rlen = 0;
-        FtObject *a[2] = {ft_int_from_int64_ref(target), ft_int_from_int64_ref(whence)};
-        if (a[0] != NULL && a[1] != NULL)
-            res = ft_object_call_method_cstr_ref(b->raw, "seek", a, 2);
-        ft_xdecref(a[0]);
-        ft_xdecref(a[1]);
+        res = ft_io_call_seek_ref(b->raw, target, whence);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -608,6 +700,8 @@ buffered_truncate(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (ft_io_check_nargs("truncate", nargs, 0, 1) < 0)
         return NULL;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "truncate of closed file") < 0) {
     } else if (!b->writer) {
@@ -616,6 +710,7 @@ buffered_truncate(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         res = ft_object_call_method_cstr_ref(b->raw, "truncate", args, nargs);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -626,6 +721,8 @@ buffered_close(FtObject *self)
 {
     BufferedObject *b = (BufferedObject *)self;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     int c = check_lock_held(b, NULL) < 0 ? -1 : ft_io_object_closed(b->raw);
     if (c > 0) {
@@ -650,6 +747,7 @@ buffered_close(FtObject *self)
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -658,6 +756,8 @@ buffered_detach(FtObject *self)
 {
     BufferedObject *b = (BufferedObject *)self;
     FtObject *res = NULL;
+    if (op_enter(b) < 0)
+        return NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_lock_held(b, "I/O operation on closed file.") == 0 &&
         (!b->writer || flush_writes_lock_held(b) == 0) && rewind_lock_held(b) == 0) {
@@ -666,6 +766,7 @@ buffered_detach(FtObject *self)
         b->detached = true;
     }
     FT_END_CRITICAL_SECTION_OBJECT();
+    op_leave(b);
     return res;
 }
 
@@ -703,17 +804,21 @@ delegate_attr(FtObject *self, const char *name)
     return r;
 }
 
-static FtObject *buffered_fileno(FtObject *self) { return delegate_call(self, "fileno"); }
-static FtObject *buffered_isatty(FtObject *self) { return delegate_call(self, "isatty"); }
-static FtObject *buffered_readable(FtObject *self) { return delegate_call(self, "readable"); }
-static FtObject *buffered_writable(FtObject *self) { return delegate_call(self, "writable"); }
-static FtObject *buffered_seekable(FtObject *self) { return delegate_call(self, "seekable"); }
+// fileno() / isatty() / readable() / writable() / seekable(): the wrapped stream's answer.
+#define BUFFERED_DELEGATE(name)            \
+    static FtObject *                      \
+    buffered_##name(FtObject *self)        \
+    {                                      \
+        return delegate_call(self, #name); \
+    }
+FT_IO_DELEGATED_METHODS(BUFFERED_DELEGATE)
+#undef BUFFERED_DELEGATE
 
 static FtObject *
 buffered_getstate(FtObject *self)
 {
     return ft_error_format(&ft_exc_type_error, "cannot pickle '%s' instances",
-                           ft_object_type(self)->tp_name + 4);
+                           ft_io_type_short_name(ft_object_type(self)));
 }
 
 static FtObject *
@@ -804,9 +909,11 @@ static const FtGetSetDef buffered_getset[] = {
         .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),                                    \
         .tp_name = pyname,                                                                       \
         .tp_basicsize = sizeof(BufferedObject),                                                  \
-        .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,                                                    \
+        .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_BASETYPE,         \
         .tp_base = &ft_io_bufferediobase_type,                                                   \
         .tp_dealloc = buffered_dealloc,                                                          \
+        .tp_traverse = buffered_traverse,                                                        \
+        .tp_clear = buffered_clear,                                                              \
         .tp_repr = buffered_repr,                                                                \
         .tp_getattro = ft_object_generic_get_attr_ref,                                           \
         .tp_methods = methods,                                                                   \

@@ -12,6 +12,8 @@
 // never waits for I/O. Every field is guarded_by(ob_mutex): __init__ (which may run again on a live
 // object, as in CPython) rewrites them all under the section.
 #include <errno.h>      // errno EINTR
+#include <limits.h>     // INT_MIN INT_MAX
+#include <stdint.h>     // INT64_MAX
 #include <fcntl.h>      // open O_*
 #include <string.h>     // strlen memcpy
 #include <sys/stat.h>   // fstat S_ISDIR
@@ -29,7 +31,6 @@
 #include "objects/memoryview.h"        // ft_memoryview_check
 #include "objects/method_def.h"        // FtMethodDef FtGetSetDef FtMemberDef
 #include "objects/object.h"            // ft_object_*
-#include "objects/slice.h"             // ft_slice_new_ref
 #include "objects/str.h"               // ft_str_*
 #include "objects/type.h"              // ft_type_type
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
@@ -109,16 +110,18 @@ bad_mode:
 }
 
 // (Re)initializes f: closes what it had open, then opens file. 0, or -1 with an exception (f is
-// left closed). Caller holds f's section or f is unpublished.
+// left closed). Caller holds f's section or f is unpublished. The old name goes to *drop, for the
+// caller to drop after leaving the section (dropping it can run a __del__).
 static int
-fileio_init_impl(FileIOObject *f, FtObject *file, const char *mode, bool closefd, FtObject *opener)
+fileio_init_impl(FileIOObject *f, FtObject *file, const char *mode, bool closefd, FtObject *opener,
+                 FtObject **drop)
 {
     if (f->fd >= 0 && f->closefd)
         close(f->fd);
     f->fd = -1;
     f->closefd = true;
     f->created = f->readable = f->writable = f->appending = false;
-    ft_xdecref(f->name);
+    *drop = f->name;
     f->name = NULL;
     int flags = 0;
     if (parse_mode(f, mode, &flags) < 0)
@@ -126,8 +129,17 @@ fileio_init_impl(FileIOObject *f, FtObject *file, const char *mode, bool closefd
     f->name = ft_new_ref(file);
     if (ft_int_check(file)) {
         Ft_ssize fd = ft_number_as_ssize(file, &ft_exc_overflow_error);
-        if (fd == -1 && ft_error_occurred())
+        if (fd == -1 && ft_error_occurred()) {
+            if (!ft_error_matches(&ft_exc_overflow_error))
+                goto error;
+            ft_error_clear();
+            fd = INT64_MAX;
+        }
+        if (fd < INT_MIN || fd > INT_MAX) {
+            // As CPython: an int that is no C int is then tried, and refused, as a path.
+            ft_error_set_string(&ft_exc_type_error, "expected str, bytes or os.PathLike object, not int");
             goto error;
+        }
         if (fd < 0) {
             ft_error_set_string(&ft_exc_value_error, "negative file descriptor");
             goto error;
@@ -178,6 +190,10 @@ fileio_init_impl(FileIOObject *f, FtObject *file, const char *mode, bool closefd
             ft_decref(r);
             if (fd == -1 && ft_error_occurred())
                 goto error;
+            if (fd < INT_MIN || fd > INT_MAX) {
+                ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C int");
+                goto error;
+            }
             if (fd < 0) {
                 ft_error_format(&ft_exc_value_error, "opener returned %zd", fd);
                 goto error;
@@ -224,7 +240,10 @@ ft_io_fileio_new_ref(FtObject *file, const char *mode, bool closefd, FtObject *o
         return NULL;
     f->fd = -1;
     f->closefd = true;
-    if (fileio_init_impl(f, file, mode, closefd, opener) < 0) {
+    FtObject *drop = NULL;
+    int rc = fileio_init_impl(f, file, mode, closefd, opener, &drop);
+    ft_xdecref(drop);
+    if (rc < 0) {
         ft_decref((FtObject *)f);
         return NULL;
     }
@@ -275,9 +294,11 @@ fileio_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwna
     }
     FtObject *opener = a[3] != NULL && !ft_object_is_none(a[3]) ? a[3] : NULL;
     int rc;
+    FtObject *drop = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    rc = fileio_init_impl((FileIOObject *)self, a[0], mode, closefd, opener);
+    rc = fileio_init_impl((FileIOObject *)self, a[0], mode, closefd, opener, &drop);
     FT_END_CRITICAL_SECTION_OBJECT();
+    ft_xdecref(drop);
     return rc;
 }
 
@@ -309,6 +330,7 @@ fileio_dealloc(FtObject *op)
 static const char *
 mode_string_lock_held(FileIOObject *f)
 {
+    FT_ASSERT_LOCKED(f);
     return f->created     ? (f->readable ? "xb+" : "xb")
            : f->appending ? (f->readable ? "ab+" : "ab")
            : f->readable  ? (f->writable ? "rb+" : "rb")
@@ -403,6 +425,24 @@ readall_lock_held(FileIOObject *f)
     return res;
 }
 
+// One read(2) of up to size >= 0 bytes, as a new bytes object, or NULL with an exception.
+static FtObject *
+read_once_lock_held(FileIOObject *f, Ft_ssize size)
+{
+    FT_ASSERT_LOCKED(f);
+    char *buf = ft_runtime_mem_alloc(size > 0 ? (size_t)size : 1);
+    if (buf == NULL) {
+        ft_error_no_memory();
+        return NULL;
+    }
+    FtObject *res = NULL;
+    Ft_ssize n = read_detached(f->fd, buf, size);
+    if (n >= 0)
+        res = ft_bytes_from_data_ref(buf, n);
+    ft_runtime_mem_free(buf);
+    return res;
+}
+
 static FtObject *
 fileio_readall(FtObject *self)
 {
@@ -433,18 +473,8 @@ fileio_read(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (open_fd_lock_held(f) < 0) {
     } else if (!f->readable) {
         ft_io_unsupported("File not open for reading");
-    } else if (size < 0) {
-        res = readall_lock_held(f);
     } else {
-        char *buf = ft_runtime_mem_alloc(size > 0 ? (size_t)size : 1);
-        if (buf == NULL) {
-            ft_error_no_memory();
-        } else {
-            Ft_ssize n = read_detached(f->fd, buf, size);
-            if (n >= 0)
-                res = ft_bytes_from_data_ref(buf, n);
-            ft_runtime_mem_free(buf);
-        }
+        res = size < 0 ? readall_lock_held(f) : read_once_lock_held(f, size);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
@@ -471,29 +501,12 @@ fileio_readinto(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     } else if (!f->readable) {
         ft_io_unsupported("File not open for reading");
     } else {
-        char *buf = ft_runtime_mem_alloc(len > 0 ? (size_t)len : 1);
-        if (buf == NULL) {
-            ft_error_no_memory();
-        } else {
-            Ft_ssize n = read_detached(f->fd, buf, len);
-            if (n >= 0)
-                data = ft_bytes_from_data_ref(buf, n);
-            ft_runtime_mem_free(buf);
-        }
+        data = read_once_lock_held(f, len);
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     if (data == NULL)
         return NULL;
-    Ft_ssize got = ft_bytes_size(data);
-    FtObject *zero = ft_int_from_int64_ref(0);
-    FtObject *end = ft_int_from_int64_ref(got);
-    FtObject *slice = zero != NULL && end != NULL ? ft_slice_new_ref(zero, end, FT_NONE) : NULL;
-    int rc = slice != NULL ? ft_object_set_item(b, slice, data) : -1;
-    ft_xdecref(zero);
-    ft_xdecref(end);
-    ft_xdecref(slice);
-    ft_decref(data);
-    return rc < 0 ? NULL : ft_int_from_int64_ref(got);
+    return ft_io_store_into_steal(b, data);
 }
 
 static FtObject *
@@ -547,24 +560,35 @@ offset_arg(FtObject *arg, off_t *out)
     return 0;
 }
 
+// lseek(2) on f's fd: the new position as an int, or NULL with OSError. Caller holds the section.
+static FtObject *
+lseek_ref(FileIOObject *f, off_t pos, int whence)
+{
+    FT_ASSERT_LOCKED(f);
+    off_t r = lseek(f->fd, pos, whence);
+    if (r < 0)
+        return ft_io_os_error(errno, NULL);
+    return ft_int_from_int64_ref((int64_t)r);
+}
+
 static FtObject *
 fileio_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
 {
     if (ft_args_check_positional("seek", nargs, 1, 2) < 0)
         return NULL;
-    off_t pos, w = 0;
+    off_t pos;
+    Ft_ssize w = 0;
     FileIOObject *f = (FileIOObject *)self;
     FtObject *res = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     // As CPython: a closed file is reported before the arguments are looked at.
     if (open_fd_lock_held(f) >= 0 && offset_arg(args[0], &pos) == 0 &&
-        (nargs < 2 || offset_arg(args[1], &w) == 0)) {
-        int whence = (int)w;
-        off_t r = lseek(f->fd, pos, whence);
-        if (r < 0)
-            ft_io_os_error(errno, NULL);
-        else
-            res = ft_int_from_int64_ref((int64_t)r);
+        (nargs < 2 || ft_io_int_arg(args[1], "int", &w) == 0)) {
+        if (w < INT_MIN || w > INT_MAX) {
+            ft_error_set_string(&ft_exc_overflow_error, "Python int too large to convert to C int");
+        } else {
+            res = lseek_ref(f, pos, (int)w);
+        }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
@@ -576,13 +600,8 @@ fileio_tell(FtObject *self)
     FileIOObject *f = (FileIOObject *)self;
     FtObject *res = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    if (open_fd_lock_held(f) >= 0) {
-        off_t r = lseek(f->fd, 0, SEEK_CUR);
-        if (r < 0)
-            ft_io_os_error(errno, NULL);
-        else
-            res = ft_int_from_int64_ref((int64_t)r);
-    }
+    if (open_fd_lock_held(f) >= 0)
+        res = lseek_ref(f, 0, SEEK_CUR);
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
 }
@@ -680,9 +699,23 @@ fileio_query(FtObject *self, int which)
     return fd < 0 ? NULL : ft_new_ref(ft_bool_from(answer));
 }
 
-static FtObject *fileio_readable(FtObject *self) { return fileio_query(self, 0); }
-static FtObject *fileio_writable(FtObject *self) { return fileio_query(self, 1); }
-static FtObject *fileio_seekable(FtObject *self) { return fileio_query(self, 2); }
+static FtObject *
+fileio_readable(FtObject *self)
+{
+    return fileio_query(self, 0);
+}
+
+static FtObject *
+fileio_writable(FtObject *self)
+{
+    return fileio_query(self, 1);
+}
+
+static FtObject *
+fileio_seekable(FtObject *self)
+{
+    return fileio_query(self, 2);
+}
 
 static FtObject *
 fileio_get_closed(FtObject *self, void *closure)
@@ -721,7 +754,7 @@ static FtObject *
 fileio_getstate(FtObject *self)
 {
     return ft_error_format(&ft_exc_type_error, "cannot pickle '%s' instances",
-                           ft_object_type(self)->tp_name + 4);
+                           ft_io_type_short_name(ft_object_type(self)));
 }
 
 static const FtMethodDef fileio_methods[] = {
@@ -759,7 +792,7 @@ FtTypeObject ft_io_fileio_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "_io.FileIO",
     .tp_basicsize = sizeof(FileIOObject),
-    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
+    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_BASETYPE,
     .tp_base = &ft_io_rawiobase_type,
     .tp_dealloc = fileio_dealloc,
     .tp_repr = fileio_repr,

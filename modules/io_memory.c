@@ -10,6 +10,7 @@
 // Concurrency: every method holds the object's critical section for its whole body; none of them
 // blocks or runs Python code inside it except to convert arguments, which happens before the
 // section is entered. All fields are guarded_by(ob_mutex); the newline mode is immutable.
+#include <stdint.h>   // PTRDIFF_MAX SIZE_MAX
 #include <string.h>   // memchr memcpy memset
 
 #include "modules/io.h"
@@ -31,15 +32,31 @@
 #include "runtime/refcount.h"          // ft_incref ft_decref
 #include "runtime/runtime_mem.h"       // ft_runtime_mem_*
 
-// Grows *buf (elements of elem bytes) to hold need elements. 0 or -1 with MemoryError.
+// Requests above this many bytes fail with MemoryError without asking the allocator (no machine
+// has them, and sanitizer allocators abort on such sizes instead of returning NULL).
+#define MEMORY_MAX_BYTES ((size_t)1 << 46)
+
+// Grows *buf (elements of elem bytes) to hold need >= 0 elements, doubling. 0, or -1 with
+// OverflowError "new buffer size too large" when need elements (plus CPython's two spare) exceed
+// the address space, else MemoryError.
 static int
 grow(void **buf, Ft_ssize *cap, Ft_ssize need, size_t elem)
 {
+    FT_ASSERT(need >= 0);
     if (need <= *cap)
         return 0;
+    if ((size_t)need > SIZE_MAX / elem - 2) {
+        ft_error_set_string(&ft_exc_overflow_error, "new buffer size too large");
+        return -1;
+    }
+    if ((size_t)need > MEMORY_MAX_BYTES / elem) {
+        ft_error_no_memory();
+        return -1;
+    }
     Ft_ssize ncap = *cap < 32 ? 32 : *cap;
-    while (ncap < need)
-        ncap *= 2;
+    ncap = ncap > need / 2 ? ncap * 2 : need;   // both below 2**47: no overflow
+    if ((size_t)ncap > MEMORY_MAX_BYTES / elem)
+        ncap = need;
     void *nb = ft_runtime_mem_alloc((size_t)ncap * elem);
     if (nb == NULL) {
         ft_error_no_memory();
@@ -87,8 +104,13 @@ bytesio_check_lock_held(BytesIOObject *b)
 static int
 bytesio_write_lock_held(BytesIOObject *b, const char *data, Ft_ssize n)
 {
+    FT_ASSERT_LOCKED(b);
     if (n == 0)
         return 0;
+    if (b->pos > PTRDIFF_MAX - n) {
+        ft_error_set_string(&ft_exc_overflow_error, "new buffer size too large");
+        return -1;
+    }
     if (grow((void **)&b->buf, &b->cap, b->pos + n, 1) < 0)
         return -1;
     if (b->pos > b->len)
@@ -104,6 +126,7 @@ bytesio_write_lock_held(BytesIOObject *b, const char *data, Ft_ssize n)
 static int
 bytesio_reset_lock_held(BytesIOObject *b, const char *data, Ft_ssize n, Ft_ssize pos)
 {
+    FT_ASSERT_LOCKED(b);
     b->len = b->pos = 0;
     if (bytesio_write_lock_held(b, data, n) < 0)
         return -1;
@@ -401,14 +424,16 @@ bytesio_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     } else if (whence == 0 && pos < 0) {
         ft_error_format(&ft_exc_value_error, "negative seek value %zd", pos);
     } else {
-        if (whence == 1)
-            pos += b->pos;
-        else if (whence == 2)
-            pos += b->len;
-        if (pos < 0)
-            pos = 0;
-        b->pos = pos;
-        res = ft_int_from_int64_ref(pos);
+        Ft_ssize base = whence == 1 ? b->pos : whence == 2 ? b->len : 0;
+        if (pos > PTRDIFF_MAX - base) {
+            ft_error_set_string(&ft_exc_overflow_error, "new position too large");
+        } else {
+            pos += base;
+            if (pos < 0)
+                pos = 0;
+            b->pos = pos;
+            res = ft_int_from_int64_ref(pos);
+        }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
@@ -488,9 +513,23 @@ bytesio_answer(FtObject *self, FtObject *answer)
     return rc < 0 ? NULL : ft_new_ref(answer);
 }
 
-static FtObject *bytesio_true(FtObject *self) { return bytesio_answer(self, FT_TRUE); }
-static FtObject *bytesio_false(FtObject *self) { return bytesio_answer(self, ft_bool_from(false)); }
-static FtObject *bytesio_flush(FtObject *self) { return bytesio_answer(self, FT_NONE); }
+static FtObject *
+bytesio_true(FtObject *self)
+{
+    return bytesio_answer(self, FT_TRUE);
+}
+
+static FtObject *
+bytesio_false(FtObject *self)
+{
+    return bytesio_answer(self, ft_bool_from(false));
+}
+
+static FtObject *
+bytesio_flush(FtObject *self)
+{
+    return bytesio_answer(self, FT_NONE);
+}
 
 static FtObject *
 bytesio_get_closed(FtObject *self, void *closure)
@@ -536,7 +575,7 @@ FtTypeObject ft_io_bytesio_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "_io.BytesIO",
     .tp_basicsize = sizeof(BytesIOObject),
-    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
+    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_BASETYPE,
     .tp_base = &ft_io_bufferediobase_type,
     .tp_dealloc = bytesio_dealloc,
     .tp_getattro = ft_object_generic_get_attr_ref,
@@ -555,7 +594,7 @@ typedef struct {
     Ft_ssize len, cap, pos;    // guarded_by(ob_mutex)
     bool closed;               // guarded_by(ob_mutex)
     bool initialized;          // guarded_by(ob_mutex): __init__ has run
-    int seen_newlines;         // guarded_by(ob_mutex): 1 '\r', 2 '\n', 4 '\r\n' (universal modes)
+    int seen_newlines;         // guarded_by(ob_mutex): FT_IO_SEEN_* (universal modes)
     // The newline mode, guarded_by(ob_mutex) (set by __init__ and __setstate__):
     const char *newline;       // the argument as given ("", "\n", "\r", "\r\n"), or NULL (None)
     bool readuniversal;        // newline None or ''
@@ -582,9 +621,18 @@ stringio_check_lock_held(StringIOObject *s)
 static int
 stringio_write_lock_held(StringIOObject *s, FtObject *text)
 {
+    FT_ASSERT_LOCKED(s);
     Ft_ssize n = ft_str_length(text);
-    // '\n' -> "\r\n" at most doubles the text.
-    if (grow((void **)&s->buf, &s->cap, (s->pos > s->len ? s->pos : s->len) + 2 * n, 4) < 0)
+    if (n == 0)
+        return 0;
+    if (s->pos > PTRDIFF_MAX - n) {
+        ft_error_set_string(&ft_exc_overflow_error, "new position too large");
+        return -1;
+    }
+    // '\n' -> "\r\n" at most doubles the text; a text of 2**61 or more characters cannot exist.
+    Ft_ssize start = s->pos > s->len ? s->pos : s->len;
+    Ft_ssize need = start > PTRDIFF_MAX - 2 * n ? PTRDIFF_MAX : start + 2 * n;
+    if (grow((void **)&s->buf, &s->cap, need, 4) < 0)
         return -1;
     if (s->pos > s->len) {
         for (Ft_ssize i = s->len; i < s->pos; i++)
@@ -602,14 +650,14 @@ stringio_write_lock_held(StringIOObject *s, FtObject *text)
         uint32_t c = ft_str_read_char(text, i);
         if (s->readuniversal && (c == '\r' || c == '\n')) {
             if (c == '\r' && i + 1 < n && ft_str_read_char(text, i + 1) == '\n') {
-                s->seen_newlines |= 4;
+                s->seen_newlines |= FT_IO_SEEN_CRLF;
                 if (s->writetranslate_in) {
                     tmp[k++] = '\n';
                     i++;
                     continue;
                 }
             } else {
-                s->seen_newlines |= c == '\r' ? 1 : 2;
+                s->seen_newlines |= c == '\r' ? FT_IO_SEEN_CR : FT_IO_SEEN_LF;
             }
             if (c == '\r' && s->writetranslate_in)
                 c = '\n';
@@ -670,6 +718,7 @@ stringio_args(FtObject *value_arg, FtObject *newline_arg, FtObject **value, cons
 static void
 stringio_reset_lock_held(StringIOObject *s, const char *newline)
 {
+    FT_ASSERT_LOCKED(s);
     s->newline = newline;
     s->readuniversal = newline == NULL || newline[0] == '\0';
     s->writetranslate_in = newline == NULL;
@@ -794,7 +843,7 @@ static Ft_ssize
 stringio_line_end(StringIOObject *s, Ft_ssize limit)
 {
     Ft_ssize end = s->len;
-    if (limit >= 0 && s->pos + limit < end)
+    if (limit >= 0 && limit < end - s->pos)
         end = s->pos + limit;
     for (Ft_ssize i = s->pos; i < end; i++) {
         uint32_t c = s->buf[i];
@@ -816,7 +865,10 @@ stringio_line_end(StringIOObject *s, Ft_ssize limit)
 static FtObject *
 stringio_take_lock_held(StringIOObject *s, Ft_ssize end)
 {
+    FT_ASSERT_LOCKED(s);
     Ft_ssize start = s->pos < s->len ? s->pos : s->len;
+    if (end > s->len)
+        end = s->len;
     if (end < start)
         end = start;
     FtObject *res = end > start ? ft_str_from_code_points_ref(s->buf + start, end - start)
@@ -837,7 +889,7 @@ stringio_read(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     FtObject *res = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (stringio_check_lock_held(s) == 0)
-        res = stringio_take_lock_held(s, n < 0 || s->pos + n > s->len ? s->len : s->pos + n);
+        res = stringio_take_lock_held(s, n < 0 || n > s->len - s->pos ? s->len : s->pos + n);
     FT_END_CRITICAL_SECTION_OBJECT();
     return res;
 }
@@ -994,7 +1046,11 @@ stringio_answer(FtObject *self, FtObject *answer)
     return rc < 0 ? NULL : ft_new_ref(answer);
 }
 
-static FtObject *stringio_true(FtObject *self) { return stringio_answer(self, FT_TRUE); }
+static FtObject *
+stringio_true(FtObject *self)
+{
+    return stringio_answer(self, FT_TRUE);
+}
 
 static FtObject *
 stringio_flush(FtObject *self)
@@ -1031,29 +1087,7 @@ stringio_get_newlines(FtObject *self, void *closure)
     FT_END_CRITICAL_SECTION_OBJECT();
     if (rc < 0)
         return NULL;
-    static const char *const kinds[3] = {"\r", "\n", "\r\n"};
-    FtObject *items[3];
-    int n = 0;
-    for (int k = 0; k < 3; k++) {
-        if (seen & (1 << k)) {
-            items[n] = ft_str_from_ascii_ref(kinds[k]);
-            if (items[n] == NULL) {
-                while (n > 0)
-                    ft_decref(items[--n]);
-                return NULL;
-            }
-            n++;
-        }
-    }
-    if (n == 0)
-        return ft_none_ref();
-    if (n == 1)
-        return items[0];
-    FtObject *tuple = n == 2 ? ft_tuple_pack_ref(2, items[0], items[1])
-                             : ft_tuple_pack_ref(3, items[0], items[1], items[2]);
-    for (int k = 0; k < n; k++)
-        ft_decref(items[k]);
-    return tuple;
+    return ft_io_newlines_ref(seen);
 }
 
 static FtObject *
@@ -1097,7 +1131,7 @@ FtTypeObject ft_io_stringio_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "_io.StringIO",
     .tp_basicsize = sizeof(StringIOObject),
-    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
+    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_BASETYPE,
     .tp_base = &ft_io_textiobase_type,
     .tp_dealloc = stringio_dealloc,
     .tp_getattro = ft_object_generic_get_attr_ref,

@@ -12,7 +12,7 @@
 // Concurrency: the functions here hold no state of their own; each call they make into a stream
 // takes that stream's critical section. The types are static, readied once by the module's
 // creation, and immutable afterwards. open() builds its stream chain from unpublished objects.
-#include <string.h>   // strchr strlen strerror
+#include <string.h>   // strchr strlen strerror_r
 
 #include "modules/io.h"
 #include "modules/modules_internal.h"   // ft_args_parse FtArgSpec
@@ -57,12 +57,108 @@ ft_io_closed_error(const char *msg)
     return NULL;
 }
 
+int
+ft_io_optional_str_arg(const char *fname, FtObject *arg, const char *name, FtObject **out)
+{
+    *out = NULL;
+    if (arg == NULL || ft_object_is_none(arg))
+        return 0;
+    if (!ft_str_check(arg)) {
+        ft_error_format(&ft_exc_type_error, "%s() argument '%s' must be str or None, not %s",
+                        fname, name, ft_object_type(arg)->tp_name);
+        return -1;
+    }
+    *out = arg;
+    return 0;
+}
+
+FtObject *
+ft_io_store_into_steal(FtObject *target, FtObject *data)
+{
+    Ft_ssize got = ft_bytes_size(data);
+    FtObject *start = ft_int_from_int64_ref(0);
+    FtObject *stop = ft_int_from_int64_ref(got);
+    FtObject *slice = start != NULL && stop != NULL ? ft_slice_new_ref(start, stop, FT_NONE) : NULL;
+    int rc = slice != NULL ? ft_object_set_item(target, slice, data) : -1;
+    ft_xdecref(start);
+    ft_xdecref(stop);
+    ft_xdecref(slice);
+    ft_decref(data);
+    return rc < 0 ? NULL : ft_int_from_int64_ref(got);
+}
+
+int
+ft_io_whence_arg(FtObject *const *args, Ft_ssize nargs, Ft_ssize *out)
+{
+    *out = 0;
+    if (nargs < 2)
+        return 0;
+    if (!ft_int_check(args[1])) {
+        ft_error_format(&ft_exc_type_error, "'%s' object cannot be interpreted as an integer",
+                        ft_object_type(args[1])->tp_name);
+        return -1;
+    }
+    *out = ft_number_as_ssize(args[1], &ft_exc_overflow_error);
+    return *out == -1 && ft_error_occurred() ? -1 : 0;
+}
+
+FtObject *
+ft_io_call_seek_ref(FtObject *stream, Ft_ssize offset, int whence)
+{
+    FtObject *args[2] = {ft_int_from_int64_ref(offset), ft_int_from_int64_ref(whence)};
+    FtObject *res = args[0] != NULL && args[1] != NULL
+                        ? ft_object_call_method_cstr_ref(stream, "seek", args, 2)
+                        : NULL;
+    ft_xdecref(args[0]);
+    ft_xdecref(args[1]);
+    return res;
+}
+
+int
+ft_io_check_newline(FtObject *newline)
+{
+    if (newline == NULL || ft_str_equal_cstr(newline, "") || ft_str_equal_cstr(newline, "\n") ||
+        ft_str_equal_cstr(newline, "\r") || ft_str_equal_cstr(newline, "\r\n"))
+        return 0;
+    ft_error_format(&ft_exc_value_error, "illegal newline value: %U", newline);
+    return -1;
+}
+
+FtObject *
+ft_io_newlines_ref(int seen)
+{
+    static const char *const ends[3] = {"\r", "\n", "\r\n"};
+    FtObject *found[3];
+    int count = 0;
+    for (int k = 0; k < 3; k++) {
+        if ((seen & (1 << k)) == 0)
+            continue;
+        found[count] = ft_str_from_ascii_ref(ends[k]);
+        if (found[count] == NULL)
+            goto error;
+        count++;
+    }
+    if (count <= 1)
+        return count == 0 ? ft_none_ref() : found[0];
+    FtObject *res = count == 2 ? ft_tuple_pack_ref(2, found[0], found[1])
+                               : ft_tuple_pack_ref(3, found[0], found[1], found[2]);
+    for (int k = 0; k < count; k++)
+        ft_decref(found[k]);
+    return res;
+error:
+    while (count > 0)
+        ft_decref(found[--count]);
+    return NULL;
+}
+
 FtObject *
 ft_io_os_error(int err, FtObject *filename)
 {
     FtObject *args[3];
     args[0] = ft_int_from_int64_ref(err);
-    args[1] = ft_str_from_cstr_ref(strerror(err));
+    char text[256];
+    // GNU strerror_r (the build defines _GNU_SOURCE): returns a static string or fills text.
+    args[1] = ft_str_from_cstr_ref(strerror_r(err, text, sizeof text));
     args[2] = filename;
     if (args[0] != NULL && args[1] != NULL) {
         FtObject *exc = ft_exception_new_ref(&ft_exc_os_error, args, filename != NULL ? 3 : 2);
@@ -337,7 +433,9 @@ iobase_readline(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (acc == NULL)
         return NULL;
     FtObject *one = ft_int_from_int64_ref(1);
-    while (one != NULL && (limit < 0 || ft_bytearray_size(acc) < limit)) {
+    if (one == NULL)
+        goto error;
+    while ((limit < 0 || ft_bytearray_size(acc) < limit)) {
         FtObject *b = ft_object_call_method_cstr_ref(self, "read", &one, 1);
         if (b == NULL)
             goto error;
@@ -534,7 +632,8 @@ rawiobase_read(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         return NULL;
     if (size < 0)
         return ft_object_call_method_cstr_ref(self, "readall", NULL, 0);
-    FtObject *buf = ft_bytes_new_uninit_ref(size);
+    // Zeroed, as CPython's: readinto() may look at the buffer before (or without) filling it.
+    FtObject *buf = ft_bytes_from_data_ref(NULL, size);
     FtObject *ba = buf != NULL ? ft_bytearray_from_data_ref(ft_bytes_data(buf), size) : NULL;
     ft_xdecref(buf);
     if (ba == NULL)
@@ -697,16 +796,7 @@ readinto_with(FtObject *self, FtObject *b, const char *method, const char *fname
         ft_decref(data);
         return ft_error_format(&ft_exc_type_error, "read() should return bytes");
     }
-    Ft_ssize got = ft_bytes_size(data);
-    FtObject *zero = ft_int_from_int64_ref(0);
-    FtObject *end = ft_int_from_int64_ref(got);
-    FtObject *slice = zero != NULL && end != NULL ? ft_slice_new_ref(zero, end, FT_NONE) : NULL;
-    int rc = slice != NULL ? ft_object_set_item(b, slice, data) : -1;
-    ft_xdecref(zero);
-    ft_xdecref(end);
-    ft_xdecref(slice);
-    ft_decref(data);
-    return rc < 0 ? NULL : ft_int_from_int64_ref(got);
+    return ft_io_store_into_steal(b, data);
 }
 
 static FtObject *
@@ -831,24 +921,8 @@ static const char *const open_names[] = {"file", "mode", "buffering", "encoding"
 static const FtArgSpec open_spec = {.fname = "open", .names = open_names,
     .nparams = 8, .npos_only = 0, .max_positional = 8, .nrequired = 1};
 
-// A str argument or None (NULL); TypeError "open() argument 'x' must be str or None, not T".
-static int
-optional_str(FtObject *arg, const char *name, FtObject **out)
-{
-    *out = NULL;
-    if (arg == NULL || ft_object_is_none(arg))
-        return 0;
-    if (!ft_str_check(arg)) {
-        ft_error_format(&ft_exc_type_error, "open() argument '%s' must be str or None, not %s",
-                        name, ft_object_type(arg)->tp_name);
-        return -1;
-    }
-    *out = arg;
-    return 0;
-}
-
 FtObject *
-ft_io_open_impl(FtObject *const *args, size_t nargsf, FtObject *kwnames)
+ft_io_open_ref(FtObject *const *args, size_t nargsf, FtObject *kwnames)
 {
     FtObject *a[8];
     if (ft_args_parse(&open_spec, args, nargsf, kwnames, a) < 0)
@@ -874,8 +948,9 @@ ft_io_open_impl(FtObject *const *args, size_t nargsf, FtObject *kwnames)
             return NULL;
     }
     FtObject *encoding, *errors, *newline;
-    if (optional_str(a[3], "encoding", &encoding) < 0 || optional_str(a[4], "errors", &errors) < 0 ||
-        optional_str(a[5], "newline", &newline) < 0)
+    if (ft_io_optional_str_arg("open", a[3], "encoding", &encoding) < 0 ||
+        ft_io_optional_str_arg("open", a[4], "errors", &errors) < 0 ||
+        ft_io_optional_str_arg("open", a[5], "newline", &newline) < 0)
         return NULL;
     bool closefd = true;
     if (a[6] != NULL) {
@@ -928,9 +1003,8 @@ ft_io_open_impl(FtObject *const *args, size_t nargsf, FtObject *kwnames)
             return NULL;
         buffering = -1;
     }
-    if (newline != NULL && !ft_str_equal_cstr(newline, "") && !ft_str_equal_cstr(newline, "\n") &&
-        !ft_str_equal_cstr(newline, "\r") && !ft_str_equal_cstr(newline, "\r\n"))
-        return ft_error_format(&ft_exc_value_error, "illegal newline value: %U", newline);
+    if (ft_io_check_newline(newline) < 0)
+        return NULL;
 
     char rawmode[6];
     size_t k = 0;
@@ -1018,7 +1092,7 @@ static FtObject *
 io_open(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
     (void)self;
-    return ft_io_open_impl(args, (size_t)nargs, kwnames);
+    return ft_io_open_ref(args, (size_t)nargs, kwnames);
 }
 
 static FtObject *
@@ -1038,7 +1112,7 @@ io_open_code(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
     if (mode == NULL)
         return NULL;
     FtObject *call[2] = {a[0], mode};
-    FtObject *r = ft_io_open_impl(call, 2, NULL);
+    FtObject *r = ft_io_open_ref(call, 2, NULL);
     ft_decref(mode);
     return r;
 }

@@ -1,5 +1,6 @@
 // modules/io_textio.c: _io.TextIOWrapper, text over a buffered binary stream (CPython's
-// Modules/_io/textio.c): encodings utf-8 / latin-1 / ascii with any error handler, newline
+// Modules/_io/textio.c): encodings utf-8 / latin-1 / ascii with any error handler (utf-16 and
+// utf-32 raise NotImplementedError until there are incremental codecs: TODO(#4)), newline
 // translation (newline None / '' / '\n' / '\r' / '\r\n'), line buffering, read/readline/iteration,
 // write, seek/tell, detach.
 //
@@ -12,10 +13,15 @@
 // position of the next character is buffer.tell() - (rlen - rpos), so tell() cookies are plain byte
 // offsets (the codecs here keep no state between characters).
 //
-// Concurrency: each method holds the object's critical section for its whole body, including its
-// calls into the buffer (which lock the buffer; their blocking system calls detach the thread and
-// suspend both sections). Every field is guarded_by(ob_mutex): __init__ and reconfigure() rewrite
-// the configuration under the section, and the getters read it under the section.
+// Concurrency: each method runs in the object's critical section, as CPython's. That section does
+// not span a call into the buffer: it is suspended whenever the thread detaches (a blocking system
+// call, a contended lock, the buffer's operation lock) and a same-thread re-entry (a Python buffer
+// calling back into this wrapper) skips it. So no field read before such a call is trusted after
+// it: every call goes through call_buffer_args_lock_held, which re-checks that a buffer is still
+// attached and holds a local strong reference for the call's duration, and the helpers re-read
+// rpos/rlen/valid after each fill. As CPython, a concurrent or re-entrant operation may interleave
+// text, but never breaks an invariant. Every field is guarded_by(ob_mutex): __init__ and
+// reconfigure() rewrite the configuration under the section, and the getters read it under it.
 #include <errno.h>    // EINVAL
 #include <stdlib.h>   // free
 #include <string.h>   // memchr memcpy memmove strlen
@@ -32,7 +38,6 @@
 #include "objects/object.h"            // ft_object_*
 #include "objects/str.h"               // ft_str_*
 #include "objects/str_methods.h"       // ft_str_encode ft_str_decode_ref ft_str_method_replace
-#include "objects/tuple.h"             // ft_tuple_pack_ref
 #include "objects/type.h"              // ft_type_type
 #include "runtime/object_lock.h"       // FT_BEGIN_CRITICAL_SECTION_OBJECT
 #include "runtime/refcount.h"          // ft_incref ft_decref
@@ -40,8 +45,6 @@
 
 enum { TEXT_CHUNK_SIZE = 8192 };
 
-// Bits of seen_newlines.
-enum { SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4 };
 
 typedef struct {
     FtObject ob_base;
@@ -67,7 +70,7 @@ typedef struct {
     char *rbuf;               // guarded_by(ob_mutex)
     Ft_ssize rpos, valid, rlen, rcap;   // guarded_by(ob_mutex)
     bool eof;                 // guarded_by(ob_mutex): the buffer returned b'' for the read-ahead
-    int seen_newlines;        // guarded_by(ob_mutex): SEEN_* of the decoded chunks
+    int seen_newlines;        // guarded_by(ob_mutex): FT_IO_SEEN_* of the decoded chunks
 } TextObject;
 
 /* --- Helpers (caller holds the section) --- */
@@ -84,12 +87,53 @@ check_attached_lock_held(TextObject *t)
     return 0;
 }
 
+// buffer.method(*args) through a local strong reference, after checking that a buffer is still
+// attached: any earlier call into the buffer may have run Python that detached or re-initialized t
+// (a same-thread re-entry, or another thread while the section was suspended). A new reference or
+// NULL.
+static FtObject *
+call_buffer_args_lock_held(TextObject *t, const char *method, FtObject *const *args, Ft_ssize nargs)
+{
+    FT_ASSERT_LOCKED(t);
+    if (check_attached_lock_held(t) < 0)
+        return NULL;
+    FtObject *buffer = ft_new_ref(t->buffer);
+    FtObject *r = ft_object_call_method_cstr_ref(buffer, method, args, nargs);
+    ft_decref(buffer);
+    return r;
+}
+
+// buffer.seek(offset, whence), as call_buffer_args_lock_held calls. A new reference or NULL.
+static FtObject *
+seek_buffer_lock_held(TextObject *t, Ft_ssize offset, int whence)
+{
+    FT_ASSERT_LOCKED(t);
+    if (check_attached_lock_held(t) < 0)
+        return NULL;
+    FtObject *buffer = ft_new_ref(t->buffer);
+    FtObject *r = ft_io_call_seek_ref(buffer, offset, whence);
+    ft_decref(buffer);
+    return r;
+}
+
+// buffer.closed, as call_buffer_args_lock_held calls: 1, 0, or -1 with an exception.
+static int
+buffer_closed_lock_held(TextObject *t)
+{
+    FT_ASSERT_LOCKED(t);
+    if (check_attached_lock_held(t) < 0)
+        return -1;
+    FtObject *buffer = ft_new_ref(t->buffer);
+    int c = ft_io_object_closed(buffer);
+    ft_decref(buffer);
+    return c;
+}
+
 static int
 check_open_lock_held(TextObject *t)
 {
-    if (check_attached_lock_held(t) < 0)
-        return -1;
-    int c = ft_io_object_closed(t->buffer);
+    FT_ASSERT_LOCKED(t);
+    int c = buffer_closed_lock_held(t);
     if (c > 0)
         ft_io_closed_error(NULL);
     return c != 0 ? -1 : 0;
@@ -128,6 +172,7 @@ complete_end(TextObject *t, Ft_ssize from)
 static int
 validate_lock_held(TextObject *t)
 {
+    FT_ASSERT_LOCKED(t);
     Ft_ssize end = complete_end(t, t->valid);
     if (end <= t->valid)
         return 0;
@@ -140,13 +185,13 @@ validate_lock_held(TextObject *t)
         for (Ft_ssize i = t->valid; i < end; i++) {
             char c = t->rbuf[i];
             if (c == '\n') {
-                t->seen_newlines |= SEEN_LF;
+                t->seen_newlines |= FT_IO_SEEN_LF;
             } else if (c == '\r') {
                 if (i + 1 < t->rlen && t->rbuf[i + 1] == '\n') {
-                    t->seen_newlines |= SEEN_CRLF;
+                    t->seen_newlines |= FT_IO_SEEN_CRLF;
                     i++;
                 } else if (i + 1 < t->rlen || t->eof) {
-                    t->seen_newlines |= SEEN_CR;
+                    t->seen_newlines |= FT_IO_SEEN_CR;
                 }
             }
         }
@@ -159,6 +204,7 @@ validate_lock_held(TextObject *t)
 static int
 append_lock_held(TextObject *t, const char *data, Ft_ssize n)
 {
+    FT_ASSERT_LOCKED(t);
     if (t->rpos > 0) {
         memmove(t->rbuf, t->rbuf + t->rpos, (size_t)(t->rlen - t->rpos));
         t->rlen -= t->rpos;
@@ -191,14 +237,15 @@ append_lock_held(TextObject *t, const char *data, Ft_ssize n)
 static int
 fill_lock_held(TextObject *t, bool all)
 {
+    FT_ASSERT_LOCKED(t);
     FtObject *data;
     if (all) {
-        data = ft_object_call_method_cstr_ref(t->buffer, "read", NULL, 0);
+        data = call_buffer_args_lock_held(t, "read", NULL, 0);
     } else {
         FtObject *n = ft_int_from_int64_ref(TEXT_CHUNK_SIZE);
         if (n == NULL)
             return -1;
-        data = ft_object_call_method_cstr_ref(t->buffer, t->has_read1 ? "read1" : "read", &n, 1);
+        data = call_buffer_args_lock_held(t, t->has_read1 ? "read1" : "read", &n, 1);
         ft_decref(n);
     }
     if (data == NULL)
@@ -234,6 +281,7 @@ fill_lock_held(TextObject *t, bool all)
 static int
 scan_lock_held(TextObject *t, Ft_ssize maxchars, bool line, Ft_ssize *end)
 {
+    FT_ASSERT_LOCKED(t);
     Ft_ssize i = t->rpos, chars = 0;
     const char *b = t->rbuf;
     while (i < t->rlen) {
@@ -306,6 +354,7 @@ scan_lock_held(TextObject *t, Ft_ssize maxchars, bool line, Ft_ssize *end)
 static FtObject *
 take_lock_held(TextObject *t, Ft_ssize end)
 {
+    FT_ASSERT_LOCKED(t);
     Ft_ssize n = end - t->rpos;
     FtObject *s = ft_str_decode_ref(t->rbuf != NULL ? t->rbuf + t->rpos : "", n,
                                     ft_str_as_utf8(t->encoding, NULL),
@@ -335,6 +384,7 @@ take_lock_held(TextObject *t, Ft_ssize end)
 static FtObject *
 read_text_lock_held(TextObject *t, Ft_ssize maxchars, bool line)
 {
+    FT_ASSERT_LOCKED(t);
     if (maxchars < 0 && !line) {
         while (!t->eof) {
             if (fill_lock_held(t, true) < 0)
@@ -356,17 +406,13 @@ read_text_lock_held(TextObject *t, Ft_ssize maxchars, bool line)
 static int
 rewind_lock_held(TextObject *t)
 {
+    FT_ASSERT_LOCKED(t);
     Ft_ssize avail = t->rlen - t->rpos;
     t->rpos = t->rlen = t->valid = 0;
     t->eof = false;
     if (avail == 0)
         return 0;
-    FtObject *args[2] = {ft_int_from_int64_ref(-avail), ft_int_from_int64_ref(1)};
-    FtObject *r = args[0] != NULL && args[1] != NULL
-                      ? ft_object_call_method_cstr_ref(t->buffer, "seek", args, 2)
-                      : NULL;
-    ft_xdecref(args[0]);
-    ft_xdecref(args[1]);
+    FtObject *r = seek_buffer_lock_held(t, -avail, 1);
     ft_xdecref(r);
     return r == NULL ? -1 : 0;
 }
@@ -374,7 +420,8 @@ rewind_lock_held(TextObject *t)
 static FtObject *
 call_buffer_lock_held(TextObject *t, const char *method)
 {
-    return ft_object_call_method_cstr_ref(t->buffer, method, NULL, 0);
+    FT_ASSERT_LOCKED(t);
+    return call_buffer_args_lock_held(t, method, NULL, 0);
 }
 
 /* --- Construction --- */
@@ -395,6 +442,7 @@ buffer_answer(FtObject *buffer, const char *method)
 static void
 set_newline_lock_held(TextObject *t, FtObject *newline)
 {
+    FT_ASSERT_LOCKED(t);
     t->readuniversal = newline == NULL || ft_str_length(newline) == 0;
     t->readtranslate = newline == NULL;
     t->readnl = newline == NULL || ft_str_length(newline) == 0 ? NULL
@@ -404,57 +452,79 @@ set_newline_lock_held(TextObject *t, FtObject *newline)
     t->writenl = t->readnl != NULL && t->readnl[0] == '\r' ? t->readnl : NULL;
 }
 
-static int
-check_newline(FtObject *newline)
+// The encoded size of the UTF-8 text probe[0..n) in encoding (errors "ignore"), or -1 with
+// LookupError for an unknown name.
+static Ft_ssize
+probe_encoded_size(FtObject *encoding, const char *probe, Ft_ssize n)
 {
-    if (newline != NULL && !ft_str_equal_cstr(newline, "") && !ft_str_equal_cstr(newline, "\n") &&
-        !ft_str_equal_cstr(newline, "\r") && !ft_str_equal_cstr(newline, "\r\n")) {
-        ft_error_format(&ft_exc_value_error, "illegal newline value: %U", newline);
+    FtObject *s = ft_str_from_utf8_ref(probe, n);
+    if (s == NULL)
+        return -1;
+    Ft_ssize size = 0;
+    char *enc = ft_str_encode(s, ft_str_as_utf8(encoding, NULL), "ignore", &size);
+    ft_decref(s);
+    if (enc == NULL)
+        return -1;
+    free(enc);
+    return size;
+}
+
+// Whether encoding is a multi-byte one: 1, 0, or -1 with an exception. The reader finds line ends
+// on the bytes, so only ASCII-compatible codecs (utf-8, ascii, latin-1) are supported: each encodes
+// "\r\n" as those two bytes. How wide 'é' is tells utf-8 from the one-byte codecs.
+// TODO(#4): utf-16 and utf-32 need incremental codecs (a decoder with state, tell() cookies that
+// carry it, one BOM per stream); until then they raise NotImplementedError instead of writing a
+// BOM on every write and splitting lines inside characters.
+static int
+encoding_is_utf8(FtObject *encoding)
+{
+    Ft_ssize crlf = probe_encoded_size(encoding, "\r\n", 2);
+    if (crlf < 0)
+        return -1;
+    if (crlf != 2) {
+        ft_error_format(&ft_exc_not_implemented_error,
+                        "TextIOWrapper does not support the %R encoding yet", encoding);
+        return -1;
+    }
+    Ft_ssize e_acute = probe_encoded_size(encoding, "\xc3\xa9", 2);
+    return e_acute < 0 ? -1 : e_acute > 1;
+}
+
+// A str argument that becomes a C string (NULL: omitted): 0, or -1 with ValueError when it
+// contains NUL.
+static int
+check_no_nul(FtObject *s)
+{
+    if (s == NULL)
+        return 0;
+    Ft_ssize n;
+    const char *c = ft_str_as_utf8(s, &n);
+    if (c == NULL)
+        return -1;
+    if ((Ft_ssize)strlen(c) != n) {
+        ft_error_set_string(&ft_exc_value_error, "embedded null character");
         return -1;
     }
     return 0;
 }
 
-// Whether encoding is a multi-byte one: 1, 0, or -1 with LookupError for an unknown name. How
-// wide 'é' is in the encoding tells the codec's shape.
-static int
-encoding_is_utf8(FtObject *encoding)
-{
-    FtObject *probe = ft_str_from_utf8_ref("\xc3\xa9", 2);
-    if (probe == NULL)
-        return -1;
-    Ft_ssize size = 0;
-    char *enc = ft_str_encode(probe, ft_str_as_utf8(encoding, NULL), "ignore", &size);
-    ft_decref(probe);
-    if (enc == NULL)
-        return -1;
-    free(enc);
-    return size > 1;
-}
+// The references textio_init_impl takes out of t; the caller drops them (ft_xdecref) after leaving
+// the section, since dropping one can run a __del__.
+enum { TEXT_INIT_DROPS = 4 };
 
 // (Re)initializes t over buffer. 0, or -1 with an exception. Caller holds t's section or t is
-// unpublished.
+// unpublished; drop[] starts all NULL and receives the replaced references.
 static int
 textio_init_impl(TextObject *t, FtObject *buffer, FtObject *encoding, FtObject *errors,
-                 FtObject *newline, bool line_buffering, bool write_through)
+                 FtObject *newline, bool line_buffering, bool write_through,
+                 FtObject *drop[TEXT_INIT_DROPS])
 {
     // As CPython, a failed __init__ leaves the wrapper uninitialized.
-    FtObject *prev = t->buffer;
+    drop[0] = t->buffer;
     t->buffer = NULL;
     t->detached = false;
-    ft_xdecref(prev);
-    if (check_newline(newline) < 0)
+    if (check_no_nul(encoding) < 0 || ft_io_check_newline(newline) < 0 || check_no_nul(errors) < 0)
         return -1;
-    if (errors != NULL && ft_str_length(errors) > 0) {
-        Ft_ssize n;
-        const char *e = ft_str_as_utf8(errors, &n);
-        if (e == NULL)
-            return -1;
-        if ((Ft_ssize)strlen(e) != n) {
-            ft_error_format(&ft_exc_value_error, "embedded null character");
-            return -1;
-        }
-    }
     FtObject *enc = encoding != NULL ? ft_new_ref(encoding) : ft_str_from_ascii_ref("utf-8");
     FtObject *err = errors != NULL ? ft_new_ref(errors) : ft_str_from_ascii_ref("strict");
     int utf8 = enc != NULL && err != NULL ? encoding_is_utf8(enc) : -1;
@@ -471,7 +541,11 @@ textio_init_impl(TextObject *t, FtObject *buffer, FtObject *encoding, FtObject *
         ft_xdecref(err);
         return -1;
     }
-    FtObject *old[2] = {t->encoding, t->errors};
+    // The capability calls ran Python, which may have re-initialized t meanwhile: what that left is
+    // replaced too.
+    drop[1] = t->buffer;
+    drop[2] = t->encoding;
+    drop[3] = t->errors;
     t->buffer = ft_new_ref(buffer);
     t->encoding = enc;
     t->errors = err;
@@ -487,8 +561,6 @@ textio_init_impl(TextObject *t, FtObject *buffer, FtObject *encoding, FtObject *
     t->telling = t->seekable;
     t->rpos = t->rlen = t->valid = 0;
     t->seen_newlines = 0;
-    for (int k = 0; k < 2; k++)
-        ft_xdecref(old[k]);
     return 0;
 }
 
@@ -509,27 +581,16 @@ ft_io_textiowrapper_new_ref(FtObject *buffer, FtObject *encoding, FtObject *erro
     TextObject *t = (TextObject *)textio_new(&ft_io_textiowrapper_type, NULL, 0, NULL);
     if (t == NULL)
         return NULL;
-    if (textio_init_impl(t, buffer, encoding, errors, newline, line_buffering, write_through) < 0) {
+    FtObject *drop[TEXT_INIT_DROPS] = {NULL, NULL, NULL, NULL};
+    int rc = textio_init_impl(t, buffer, encoding, errors, newline, line_buffering, write_through,
+                              drop);
+    for (int k = 0; k < TEXT_INIT_DROPS; k++)
+        ft_xdecref(drop[k]);
+    if (rc < 0) {
         ft_decref((FtObject *)t);
         return NULL;
     }
     return (FtObject *)t;
-}
-
-// An optional str-or-None argument of TextIOWrapper() or reconfigure(). 0 or -1 with TypeError.
-static int
-optional_str_arg(const char *fname, FtObject *arg, const char *name, FtObject **out)
-{
-    *out = NULL;
-    if (arg == NULL || ft_object_is_none(arg))
-        return 0;
-    if (!ft_str_check(arg)) {
-        ft_error_format(&ft_exc_type_error, "%s() argument '%s' must be str or None, not %s",
-                        fname, name, ft_object_type(arg)->tp_name);
-        return -1;
-    }
-    *out = arg;
-    return 0;
 }
 
 static int
@@ -543,18 +604,22 @@ textio_init(FtObject *self, FtObject *const *args, size_t nargsf, FtObject *kwna
     if (ft_args_parse(&spec, args, nargsf, kwnames, a) < 0)
         return -1;
     FtObject *encoding, *errors, *newline;
-    if (optional_str_arg("TextIOWrapper", a[1], "encoding", &encoding) < 0 ||
-        optional_str_arg("TextIOWrapper", a[2], "errors", &errors) < 0 ||
-        optional_str_arg("TextIOWrapper", a[3], "newline", &newline) < 0)
+    if (ft_io_optional_str_arg("TextIOWrapper", a[1], "encoding", &encoding) < 0 ||
+        ft_io_optional_str_arg("TextIOWrapper", a[2], "errors", &errors) < 0 ||
+        ft_io_optional_str_arg("TextIOWrapper", a[3], "newline", &newline) < 0)
         return -1;
     int lb = a[4] != NULL ? ft_object_is_true(a[4]) : 0;
     int wt = a[5] != NULL ? ft_object_is_true(a[5]) : 0;
     if (lb < 0 || wt < 0)
         return -1;
     int rc;
+    FtObject *drop[TEXT_INIT_DROPS] = {NULL, NULL, NULL, NULL};
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    rc = textio_init_impl((TextObject *)self, a[0], encoding, errors, newline, lb != 0, wt != 0);
+    rc = textio_init_impl((TextObject *)self, a[0], encoding, errors, newline, lb != 0, wt != 0,
+                          drop);
     FT_END_CRITICAL_SECTION_OBJECT();
+    for (int k = 0; k < TEXT_INIT_DROPS; k++)
+        ft_xdecref(drop[k]);
     return rc;
 }
 
@@ -571,10 +636,10 @@ textio_reconfigure(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObje
     if (ft_args_parse(&spec, args, (size_t)nargs, kwnames, a) < 0)
         return NULL;
     FtObject *encoding, *errors, *newline;
-    if (optional_str_arg("reconfigure", a[0], "encoding", &encoding) < 0 ||
-        optional_str_arg("reconfigure", a[1], "errors", &errors) < 0 ||
-        optional_str_arg("reconfigure", a[2], "newline", &newline) < 0 ||
-        (newline != NULL && check_newline(newline) < 0))
+    if (ft_io_optional_str_arg("reconfigure", a[0], "encoding", &encoding) < 0 ||
+        ft_io_optional_str_arg("reconfigure", a[1], "errors", &errors) < 0 ||
+        ft_io_optional_str_arg("reconfigure", a[2], "newline", &newline) < 0 ||
+        (newline != NULL && ft_io_check_newline(newline) < 0))
         return NULL;
     int lb = a[3] != NULL && !ft_object_is_none(a[3]) ? ft_object_is_true(a[3]) : -2;
     int wt = a[4] != NULL && !ft_object_is_none(a[4]) ? ft_object_is_true(a[4]) : -2;
@@ -623,6 +688,29 @@ textio_getstate(FtObject *self)
 {
     (void)self;
     return ft_error_format(&ft_exc_type_error, "cannot pickle 'TextIOWrapper' instances");
+}
+
+// The collector runs these with the world stopped, so no method is half-way through a call.
+static int
+textio_traverse(FtObject *op, FtVisitProc visit, void *arg)
+{
+    TextObject *t = (TextObject *)op;
+    FtObject *refs[4] = {t->buffer, t->encoding, t->errors, t->mode};
+    for (int k = 0; k < 4; k++) {
+        if (refs[k] != NULL && visit(refs[k], arg))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+textio_clear(FtObject *op)
+{
+    TextObject *t = (TextObject *)op;
+    FtObject *buffer = t->buffer;
+    t->buffer = NULL;
+    ft_xdecref(buffer);
+    return 0;
 }
 
 static void
@@ -790,7 +878,7 @@ textio_write(FtObject *self, FtObject *text)
         if (b != NULL && (t->rlen > t->rpos ? rewind_lock_held(t) : 0) == 0) {
             t->rpos = t->rlen = t->valid = 0;
             t->eof = false;
-            FtObject *w = ft_object_call_method_cstr_ref(t->buffer, "write", &b, 1);
+            FtObject *w = call_buffer_args_lock_held(t, "write", &b, 1);
             if (w != NULL) {
                 ft_decref(w);
                 FtObject *f = NULL;
@@ -829,6 +917,7 @@ textio_flush(FtObject *self)
 static Ft_ssize
 tell_lock_held(TextObject *t)
 {
+    FT_ASSERT_LOCKED(t);
     if (!t->seekable) {
         ft_io_unsupported("underlying stream is not seekable");
         return -1;
@@ -902,27 +991,20 @@ textio_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     TextObject *t = (TextObject *)self;
     if (ft_args_check_positional("seek", nargs, 1, 2) < 0)
         return NULL;
-    Ft_ssize whence = 0;
-    if (nargs > 1) {
-        if (!ft_int_check(args[1]))
-            return ft_error_format(&ft_exc_type_error, "'%s' object cannot be interpreted as an integer",
-                                   ft_object_type(args[1])->tp_name);
-        whence = ft_number_as_ssize(args[1], &ft_exc_overflow_error);
-        if (whence == -1 && ft_error_occurred())
-            return NULL;
-    }
+    Ft_ssize whence;
+    if (ft_io_whence_arg(args, nargs, &whence) < 0)
+        return NULL;
     FtObject *res = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     Ft_ssize cookie = 0;
-    int zero = -1;
     if (check_open_lock_held(t) < 0) {
     } else if (!t->seekable) {
         ft_io_unsupported("underlying stream is not seekable");
     } else if (!ft_int_check(args[0]) && text_cookie_check(args[0], whence) < 0) {
     } else if ((cookie = text_cookie_value(args[0])) == -1 && ft_error_occurred()) {
-    } else if ((zero = cookie == 0), whence == 1 && !zero) {
+    } else if (whence == 1 && cookie != 0) {
         ft_io_unsupported("can't do nonzero cur-relative seeks");
-    } else if (whence == 2 && !zero) {
+    } else if (whence == 2 && cookie != 0) {
         ft_io_unsupported("can't do nonzero end-relative seeks");
     } else if (whence < 0 || whence > 2) {
         ft_error_format(&ft_exc_value_error, "invalid whence (%zd, should be 0, 1 or 2)", whence);
@@ -938,12 +1020,7 @@ textio_seek(FtObject *self, FtObject *const *args, Ft_ssize nargs)
             ft_decref(f);
             t->rpos = t->rlen = t->valid = 0;
             t->eof = false;
-            FtObject *a[2] = {ft_int_from_int64_ref(whence == 2 ? 0 : cookie),
-                              ft_int_from_int64_ref(whence == 2 ? 2 : 0)};
-            if (a[0] != NULL && a[1] != NULL)
-                res = ft_object_call_method_cstr_ref(t->buffer, "seek", a, 2);
-            ft_xdecref(a[0]);
-            ft_xdecref(a[1]);
+            res = seek_buffer_lock_held(t, whence == 2 ? 0 : cookie, whence == 2 ? 2 : 0);
             if (res != NULL && whence == 0) {
                 // As CPython, an absolute seek returns the cookie it was given.
                 ft_decref(res);
@@ -967,7 +1044,7 @@ textio_truncate(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         FtObject *f = call_buffer_lock_held(t, "flush");
         if (f != NULL) {
             ft_decref(f);
-            res = ft_object_call_method_cstr_ref(t->buffer, "truncate", args, nargs);
+            res = call_buffer_args_lock_held(t, "truncate", args, nargs);
         }
     }
     FT_END_CRITICAL_SECTION_OBJECT();
@@ -982,7 +1059,7 @@ textio_close(FtObject *self)
     TextObject *t = (TextObject *)self;
     FtObject *res = NULL;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
-    int c = check_attached_lock_held(t) < 0 ? -1 : ft_io_object_closed(t->buffer);
+    int c = buffer_closed_lock_held(t);
     if (c > 0) {
         res = ft_none_ref();
     } else if (c == 0) {
@@ -1014,7 +1091,9 @@ textio_detach(FtObject *self)
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     if (check_open_lock_held(t) == 0) {
         FtObject *f = call_buffer_lock_held(t, "flush");
-        if (f != NULL && (t->rlen == t->rpos || !t->seekable || rewind_lock_held(t) == 0)) {
+        if (f != NULL && (t->rlen == t->rpos || !t->seekable || rewind_lock_held(t) == 0) &&
+            check_attached_lock_held(t) == 0) {
+            // Re-checked: the flush or the seek may have run Python that detached t already.
             res = t->buffer;
             t->buffer = NULL;
             t->detached = true;
@@ -1053,11 +1132,15 @@ delegate_attr(FtObject *self, const char *name)
     return r;
 }
 
-static FtObject *textio_fileno(FtObject *self) { return delegate_call(self, "fileno"); }
-static FtObject *textio_isatty(FtObject *self) { return delegate_call(self, "isatty"); }
-static FtObject *textio_readable(FtObject *self) { return delegate_call(self, "readable"); }
-static FtObject *textio_writable(FtObject *self) { return delegate_call(self, "writable"); }
-static FtObject *textio_seekable(FtObject *self) { return delegate_call(self, "seekable"); }
+// fileno() / isatty() / readable() / writable() / seekable(): the wrapped stream's answer.
+#define TEXTIO_DELEGATE(name)              \
+    static FtObject *                      \
+    textio_##name(FtObject *self)          \
+    {                                      \
+        return delegate_call(self, #name); \
+    }
+FT_IO_DELEGATED_METHODS(TEXTIO_DELEGATE)
+#undef TEXTIO_DELEGATE
 
 static FtObject *
 textio_get_closed(FtObject *self, void *closure)
@@ -1131,29 +1214,7 @@ textio_get_newlines(FtObject *self, void *closure)
     FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
     seen = t->seen_newlines;
     FT_END_CRITICAL_SECTION_OBJECT();
-    static const char *const kinds[3] = {"\r", "\n", "\r\n"};
-    FtObject *items[3];
-    int n = 0;
-    for (int k = 0; k < 3; k++) {
-        if (seen & (1 << k)) {
-            items[n] = ft_str_from_ascii_ref(kinds[k]);
-            if (items[n] == NULL) {
-                while (n > 0)
-                    ft_decref(items[--n]);
-                return NULL;
-            }
-            n++;
-        }
-    }
-    if (n == 0)
-        return ft_none_ref();
-    if (n == 1)
-        return items[0];
-    FtObject *tuple = n == 2 ? ft_tuple_pack_ref(2, items[0], items[1])
-                             : ft_tuple_pack_ref(3, items[0], items[1], items[2]);
-    for (int k = 0; k < n; k++)
-        ft_decref(items[k]);
-    return tuple;
+    return ft_io_newlines_ref(seen);
 }
 
 // encoding / errors: a str, or None before __init__.
@@ -1225,7 +1286,6 @@ static const FtMethodDef textio_methods[] = {
     {NULL, {NULL}, 0, NULL},
 };
 
-
 static const FtGetSetDef textio_getset[] = {
     {"encoding", textio_get_encoding, NULL, NULL, NULL},
     {"errors", textio_get_errors, NULL, NULL, NULL},
@@ -1243,9 +1303,11 @@ FtTypeObject ft_io_textiowrapper_type = {
     .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
     .tp_name = "_io.TextIOWrapper",
     .tp_basicsize = sizeof(TextObject),
-    .tp_flags = FT_TPFLAGS_IMMUTABLETYPE,
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_BASETYPE,
     .tp_base = &ft_io_textiobase_type,
     .tp_dealloc = textio_dealloc,
+    .tp_traverse = textio_traverse,
+    .tp_clear = textio_clear,
     .tp_repr = textio_repr,
     .tp_getattro = ft_object_generic_get_attr_ref,
     .tp_setattro = ft_object_generic_set_attr,

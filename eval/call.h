@@ -22,7 +22,7 @@ FtObject *ft_eval_function_vectorcall_ref(FtObject *func, FtObject *const *args,
 // or -1 with RecursionError "Stack overflow (used N kB)<where>" (CPython 3.14's text; `where` is
 // e.g. " while getting the repr of an object") once the calling thread's C stack is nearly used up.
 // Attached thread.
-int ft_c_stack_check(const char *where);
+int ft_eval_check_c_stack(const char *where);
 
 // The generator, coroutine or async generator whose object embeds frame (an interpreter frame
 // whose owner is FT_FRAME_OWNED_BY_GENERATOR), borrowed: frame.f_generator. Any thread.

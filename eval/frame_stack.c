@@ -12,7 +12,7 @@
 #include <stdlib.h>    // malloc free
 
 #include "eval/eval.h"
-#include "eval/call.h"            // ft_c_stack_check
+#include "eval/call.h"            // ft_eval_check_c_stack
 
 #include "eval/eval_internal.h"   // FtEvalThread FtFrameChunk
 #include "objects/dict.h"         // ft_dict_*
@@ -109,11 +109,16 @@ ft_eval_thread_fini(void)
     FtEvalThread *et = ts->eval;
     if (et == NULL)
         return;
-    FtObject *exc = et->exc_info;
+    // Each field is cleared before its reference goes: the decref may run a finalizer, which may
+    // look at (or replace) these fields.
+    FtObject *exc = et->exc_info, *firstiter = et->asyncgen_firstiter;
+    FtObject *finalizer = et->asyncgen_finalizer;
     et->exc_info = NULL;
+    et->asyncgen_firstiter = NULL;
+    et->asyncgen_finalizer = NULL;
     ft_xdecref(exc);
-    ft_xdecref(et->asyncgen_firstiter);
-    ft_xdecref(et->asyncgen_finalizer);
+    ft_xdecref(firstiter);
+    ft_xdecref(finalizer);
     FtFrameChunk *c = et->chunk;
     while (c != NULL) {
         FtFrameChunk *prev = c->prev;
@@ -188,7 +193,7 @@ ft_eval_c_stack_exhausted(FtThreadState *ts)
 }
 
 int
-ft_c_stack_check(const char *where)
+ft_eval_check_c_stack(const char *where)
 {
     FtThreadState *ts = ft_thread_state_current();
     if (ts->eval == NULL || !ft_eval_c_stack_exhausted(ts))

@@ -481,21 +481,6 @@ done:
 }
 
 static FtObject *
-builtin_open(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
-{
-    (void)self;
-    // The arguments are bound first, so that a wrong call fails as CPython's does.
-    static const char *const params[] = {"file", "mode", "buffering", "encoding", "errors", "newline",
-                                         "closefd", "opener"};
-    static const FtArgSpec spec = {"open", params, 8, 0, 8, 1};
-    FtObject *a[8];
-    if (ft_args_parse(&spec, args, (size_t)nargs, kwnames, a) < 0)
-        return NULL;
-    // TODO(#4): open() needs the _io module.
-    return ft_error_format(&ft_exc_not_implemented_error, "open() is not available yet in ftpy (no _io module)");
-}
-
-static FtObject *
 builtin_breakpoint(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kwnames)
 {
     (void)self;
@@ -755,7 +740,6 @@ static const FtMethodDef builtins_methods[] = {
     {"isinstance", {.fast = builtin_isinstance}, FT_METH_FASTCALL, "Return whether an object is an instance of a class or of a subclass thereof."},
     {"issubclass", {.fast = builtin_issubclass}, FT_METH_FASTCALL, "Return whether 'cls' is derived from another class or is the same class."},
     {"oct", {.o = builtin_oct}, FT_METH_O, "Return the octal representation of an integer."},
-    {"open", {.fast_kw = builtin_open}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "Open file and return a stream."},
     {"ord", {.o = builtin_ord}, FT_METH_O, "Return the Unicode code point for a one-character string."},
     {"pow", {.fast_kw = builtin_pow}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
     {"print", {.fast_kw = builtin_print}, FT_METH_FASTCALL | FT_METH_KEYWORDS, "Prints the values to a stream, or to sys.stdout by default."},

@@ -1,8 +1,9 @@
 // modules/stdio.c: a minimal text stream over a file descriptor, for sys.stdin, sys.stdout and
-// sys.stderr until the _io module exists (TODO(#4): replaced by _io.TextIOWrapper over
-// BufferedWriter/Reader). It shows itself as _io.TextIOWrapper and behaves as CPython's standard
-// streams do under UTF-8 mode: UTF-8 always; errors 'surrogateescape' (stdout/stdin, PEP 540),
-// 'backslashreplace' (stderr) or 'strict'; line-buffered on a tty, block-buffered otherwise, unbuffered with -u.
+// sys.stderr (TODO(#4): replaced by modules/io_textio.c's TextIOWrapper over a BufferedWriter/
+// Reader, once those are as fast and as safe at start-up and exit). It shows itself as
+// _io.TextIOWrapper and behaves as CPython's standard streams do under UTF-8 mode: UTF-8 always;
+// errors 'surrogateescape' (stdout/stdin, PEP 540), 'backslashreplace' (stderr) or 'strict';
+// line-buffered on a tty, block-buffered otherwise, unbuffered with -u.
 //
 // Representation: an output byte buffer (wbuf) and an input byte buffer (rbuf, rpos).
 // Invariants: wlen <= wcap; rpos <= rlen; a closed stream has no buffered output.

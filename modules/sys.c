@@ -157,7 +157,46 @@ static const FtMemberDef int_info_members[] = {
     }
 
 STRUCTSEQ_TYPE(version_info_type, "sys.version_info", version_info_members);
-STRUCTSEQ_TYPE(flags_type, "sys.flags", flags_members);
+
+// sys.flags' three named fields past the sequence (len(sys.flags) stays 18), as a free-threaded
+// CPython 3.14 build sets them by default: no GIL, threads inherit the context, and warnings are
+// context-aware (catch_warnings keeps its filters in a context variable, so threads do not see
+// each other's). TODO(#4): -X gil, -X thread_inherit_context, -X context_aware_warnings.
+static FtObject *
+flags_get_gil(FtObject *self, void *closure)
+{
+    (void)self;
+    (void)closure;
+    return ft_int_from_int64_ref(0);
+}
+
+static FtObject *
+flags_get_one(FtObject *self, void *closure)
+{
+    (void)self;
+    (void)closure;
+    return ft_int_from_int64_ref(1);
+}
+
+static const FtGetSetDef flags_extra_fields[] = {
+    {"gil", flags_get_gil, NULL, NULL, NULL},
+    {"thread_inherit_context", flags_get_one, NULL, NULL, NULL},
+    {"context_aware_warnings", flags_get_one, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static FtTypeObject flags_type = {
+    .ob_base = FT_VAR_OBJECT_HEAD_INIT(&ft_type_type, 0),
+    .tp_name = "sys.flags",
+    .tp_basicsize = sizeof(FtTupleObject),
+    .tp_itemsize = sizeof(FtObject *),
+    .tp_flags = FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_IMMUTABLETYPE | FT_TPFLAGS_DISALLOW_INSTANTIATION |
+                FT_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_base = &ft_tuple_type,
+    .tp_repr = structseq_repr,
+    .tp_members = flags_members,
+    .tp_getset = flags_extra_fields,
+};
 STRUCTSEQ_TYPE(float_info_type, "sys.float_info", float_info_members);
 STRUCTSEQ_TYPE(int_info_type, "sys.int_info", int_info_members);
 
@@ -658,7 +697,8 @@ write_traceback_plain(FtObject *tb, FtObject *file)
     FtObject *last_file = NULL, *last_name = NULL;
     long last_line = -1, repeats = 0;
     int rc = 0;
-    for (FtObject *entry = ft_new_ref(tb); rc == 0 && entry != NULL && ft_traceback_check(entry);) {
+    FtObject *entry = ft_new_ref(tb);
+    while (rc == 0 && entry != NULL && ft_traceback_check(entry)) {
         FtObject *frame = ft_object_get_attr_cstr_ref(entry, "tb_frame");
         FtObject *code = frame != NULL ? ft_object_get_attr_cstr_ref(frame, "f_code") : NULL;
         FtObject *filename = code != NULL ? ft_object_get_attr_cstr_ref(code, "co_filename") : NULL;
@@ -698,6 +738,7 @@ write_traceback_plain(FtObject *tb, FtObject *file)
     }
     if (rc == 0 && repeats > 3)
         rc = write_format(file, "  [Previous line repeated %ld more times]\n", repeats - 3);
+    ft_xdecref(entry);   // the entry the loop stopped at after an error
     ft_xdecref(last_file);
     ft_xdecref(last_name);
     return rc;

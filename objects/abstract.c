@@ -11,7 +11,7 @@
 // types are immutable after ft_type_ready) and calls them; the slots lock their own objects. Any
 // call may run arbitrary code, so nothing here caches a size or item across a call.
 //
-// Recursion: nested tuples of classes recurse in C under ft_c_stack_check (eval/call.h); a chain of
+// Recursion: nested tuples of classes recurse in C under ft_eval_check_c_stack (eval/call.h); a chain of
 // single __bases__ is walked iteratively, up to ABSTRACT_MAX_DEPTH links (an object whose __bases__
 // leads back to itself would otherwise loop forever).
 //
@@ -21,7 +21,7 @@
 
 #include "objects/abstract.h"
 
-#include "eval/call.h"         // ft_c_stack_check
+#include "eval/call.h"         // ft_eval_check_c_stack
 #include "objects/error.h"    // ft_error_* ft_exc_*
 #include "objects/generic_alias.h"   // ft_union_check ft_union_args_borrow
 #include "objects/int.h"      // ft_int_check_exact ft_int_as_int64
@@ -103,7 +103,7 @@ ft_iter_next_ref(FtObject *iter, FtObject **item)
     }
     // Iterators over iterators (map(f, map(f, ...)), zip, filter) recurse in C; CPython crashes on
     // a deep enough chain, ftpy raises RecursionError.
-    if (ft_c_stack_check("") < 0)
+    if (ft_eval_check_c_stack("") < 0)
         return -1;
     FtObject *res = next(iter);
     if (res != NULL) {
@@ -577,7 +577,7 @@ abstract_issubclass(FtObject *derived, FtObject *cls, int depth)
         derived = ft_tuple_get_item_borrow(bases, 0);   // kept alive by bases
     }
     int r = 0;
-    if (ft_c_stack_check(" in __issubclass__") < 0) {
+    if (ft_eval_check_c_stack(" in __issubclass__") < 0) {
         r = -1;
     } else {
         for (Ft_ssize i = 0; i < n && r == 0; i++)
@@ -644,7 +644,7 @@ recursive_isinstance(FtObject *inst, FtObject *cls, int depth)
     if (ft_object_is_exact(cls, &ft_type_type))
         return object_isinstance(inst, cls, depth);
     // Nested tuples recurse in C as deep as the stack allows, as in CPython 3.14.
-    if (ft_c_stack_check(" in __instancecheck__") < 0)
+    if (ft_eval_check_c_stack(" in __instancecheck__") < 0)
         return -1;
     if (ft_union_check(cls))
         cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members
@@ -689,7 +689,7 @@ object_issubclass(FtObject *derived, FtObject *cls, int depth)
             return 1;
         return recursive_issubclass(derived, cls, depth);
     }
-    if (ft_c_stack_check(" in __subclasscheck__") < 0)
+    if (ft_eval_check_c_stack(" in __subclasscheck__") < 0)
         return -1;
     if (ft_union_check(cls))
         cls = ft_union_args_borrow(cls);   // a Union checks as the tuple of its members

@@ -17,7 +17,7 @@
 
 #include "objects/object.h"
 
-#include "eval/call.h"             // ft_c_stack_check
+#include "eval/call.h"             // ft_eval_check_c_stack
 #include "objects/error.h"         // ft_error_* ft_exc_*
 #include "objects/abstract.h"      // ft_abstract_init_types (iterators, slice, range)
 #include "objects/code.h"          // ft_code_init_types
@@ -116,8 +116,8 @@ ft_object_repr_ref(FtObject *op)
 {
     if (op == NULL)
         return ft_str_from_cstr_ref("<NULL>");
-    // A repr of a nested container recurses in C (ft_c_stack_check, eval/call.h).
-    if (ft_c_stack_check(" while getting the repr of an object") < 0)
+    // A repr of a nested container recurses in C (ft_eval_check_c_stack, eval/call.h).
+    if (ft_eval_check_c_stack(" while getting the repr of an object") < 0)
         return NULL;
     FtUnaryFunc repr = op->ob_type->tp_repr;
     FtObject *res = repr != NULL ? repr(op) : object_default_repr(op);
@@ -142,7 +142,7 @@ ft_object_str_ref(FtObject *op)
     FtUnaryFunc str = op->ob_type->tp_str;
     if (str == NULL)
         return ft_object_repr_ref(op);
-    if (ft_c_stack_check(" while getting the str of an object") < 0)
+    if (ft_eval_check_c_stack(" while getting the str of an object") < 0)
         return NULL;
     FtObject *res = str(op);
     if (res == NULL)
@@ -184,7 +184,7 @@ ft_object_rich_compare_ref(FtObject *v, FtObject *w, int op)
     bool checked_reverse = false;
     FtObject *res;
     // Comparing nested containers recurses in C.
-    if (ft_c_stack_check(" in comparison") < 0)
+    if (ft_eval_check_c_stack(" in comparison") < 0)
         return NULL;
     // A proper subtype's reflected method goes first, so that it can override its base's.
     if (vt != wt && ft_type_is_subtype(wt, vt) && wt->tp_richcompare != NULL) {

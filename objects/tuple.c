@@ -19,7 +19,7 @@
 
 #include "objects/tuple.h"
 
-#include "eval/call.h"                 // ft_c_stack_check
+#include "eval/call.h"                 // ft_eval_check_c_stack
 #include "objects/abstract.h"          // ft_sequence_tuple_ref ft_iter_*
 #include "objects/abstract_number.h"   // ft_number_as_ssize
 #include "objects/error.h"             // ft_error_* ft_exc_*
@@ -162,7 +162,7 @@ tuple_hash(FtObject *op)
     if (cached != -1)
         return cached;
     // Hashing nested tuples recurses in C.
-    if (ft_c_stack_check(" while hashing a tuple") < 0)
+    if (ft_eval_check_c_stack(" while hashing a tuple") < 0)
         return -1;
     Ft_ssize n = ft_tuple_size(op);
     uint64_t acc = XXPRIME_5;

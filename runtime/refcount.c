@@ -1,10 +1,14 @@
 // runtime/refcount.c: the slow paths of biased reference counting (runtime/refcount.h).
 //
-// Owns: the transitions of ob_ref_shared's merge state and the decision to free.
+// Owns: the transitions of ob_ref_shared's merge state, the decision to free, finalization
+// (tp_finalize, once per object) and the per-thread bound on nested destructors.
 // Invariant: an object is freed exactly once, by the thread that observes either
 //   (a) its owner's local count reaching 0 while ob_ref_shared == 0 (INIT, nobody else holds it), or
 //   (b) ob_ref_shared becoming exactly FT_REF_SHARED_MERGED (merged, count 0) through its own
-//       compare-and-swap.
+//       compare-and-swap;
+// except that an object with an unrun finalizer is first resurrected by that thread (count 1,
+// owned, INIT) and finalized: it is freed then only if the finalizer left no reference, and
+// otherwise lives on, marked FT_GC_FINALIZED, until its count reaches 0 again by (a) or (b).
 // Concurrency: lock-free. ob_ref_local is written by the owner only (or by whoever merges it once the
 // owner is gone or the world is stopped); ob_ref_shared changes only by compare-and-swap or atomic add.
 // Every decrement is a release and every path that frees performs an acquire on ob_ref_shared, so all
@@ -47,12 +51,20 @@ dealloc_queue_push(FtDeallocQueue *q, FtObject *op)
 // reference goes, to be freed without a second finalization.
 // Calls op's tp_finalize with no exception set; it must not leak one (finalizers report their own
 // errors as unraisable); whatever was being raised around the call is kept.
+//
+// The finalizer runs Python code that frees objects of its own: it starts a fresh dealloc nesting,
+// so that what it frees is freed while it runs, not queued until the destructor that called it
+// (perhaps 100 levels out) returns. The recursion limit and the C-stack guard bound the nesting of
+// finalizers themselves.
 static void
 call_finalizer(FtThreadState *ts, FtObject *op)
 {
     FtObject *saved = ts->current_exception;
+    int saved_depth = ts->dealloc.depth;
     ts->current_exception = NULL;
+    ts->dealloc.depth = 0;
     op->ob_type->tp_finalize(op);
+    ts->dealloc.depth = saved_depth;
     FtObject *leaked = ts->current_exception;
     ts->current_exception = saved;
     if (leaked != NULL)

@@ -15,7 +15,10 @@
 // detected because local + 1 wraps to 0; nothing is ever stored to an immortal object's counts.
 //
 // Every function here may be called from any thread that owns a reference (an attached thread);
-// the inline halves take no lock. A count reaching 0 calls ob_type->tp_dealloc on the calling thread.
+// the inline halves take no lock. A count reaching 0 frees the object on the calling thread
+// (ft_object_dealloc): its finalizer, if it has one that has not run (__del__, a generator's
+// close), runs first, so any ft_decref may run arbitrary Python code; destructors nested more
+// than 100 deep are queued and run by the outermost one.
 #ifndef FT_RUNTIME_REFCOUNT_H
 #define FT_RUNTIME_REFCOUNT_H
 

@@ -3,7 +3,8 @@
 outcomes differ: the result's type, or the exception's class and message.
 
 Usage: compare_call_everything.py FTPY [--details FILE] [--no-messages]
-Prints one summary line per differing target (`type.method`), the targets whose outcome *type*
+Exits with status 1 when either run did not finish with status 0. Prints one summary line per
+differing target (`type.method`), the targets whose outcome *type*
 differs first (a wrong exception class or a result where CPython raises), then the totals. With
 --details, writes up to three differing calls per target, with both outcomes, to FILE.
 The oracle is $FTPY_ORACLE, else build/cpython314/bin/python3.14, else /opt/cpython314/bin/python3.14.
@@ -26,7 +27,8 @@ def find_oracle():
 
 
 def outcomes(interpreter, messages):
-    """{call label: [outcome, ...]} of one run (a label repeats when a getattr line follows it)."""
+    """({call label: [outcome, ...]}, finished) of one run (a label repeats when a getattr line
+    follows it); finished is False when the run did not end with status 0."""
     args = [interpreter, "-X", "utf8", PROGRAM, "--report"] + (["--messages"] if messages else [])
     env = dict(os.environ, PYTHONHASHSEED="0", LC_ALL="C.UTF-8")
     proc = subprocess.run(args, capture_output=True, env=env, timeout=1800)
@@ -38,7 +40,7 @@ def outcomes(interpreter, messages):
     for line in text.splitlines():
         label, _, outcome = line.partition(" ")
         table.setdefault(label, []).append(outcome)
-    return table
+    return table, proc.returncode == 0
 
 
 def target_of(label):
@@ -58,8 +60,8 @@ def main(argv):
     ftpy = argv[1]
     details = argv[argv.index("--details") + 1] if "--details" in argv else None
     messages = "--no-messages" not in argv
-    expected = outcomes(find_oracle(), messages)
-    actual = outcomes(ftpy, messages)
+    expected, oracle_finished = outcomes(find_oracle(), messages)
+    actual, ftpy_finished = outcomes(ftpy, messages)
     by_target = collections.defaultdict(list)
     for label, want in expected.items():
         got = actual.get(label)
@@ -80,10 +82,14 @@ def main(argv):
                 f.write(f"== {target}\n")
                 for label, want, got, _ in calls[:3]:
                     f.write(f"   {label}\n     cpython: {want}\n     ftpy:    {got}\n")
+    only_ftpy = sorted(label for label in actual if label not in expected)
+    if only_ftpy:
+        print(f"{len(only_ftpy)} call(s) only ftpy made, first: {only_ftpy[0]}")
     targets = {target_of(label) for label in expected}
     print(f"{len(expected)} calls on {len(targets)} targets: {len(by_target)} targets differ "
           f"({len(kind_targets)} in an outcome's type, {len(message_targets)} only in a message)")
-    return 0
+    # A run that did not finish (a crash, a failed start) makes the comparison meaningless.
+    return 0 if oracle_finished and ftpy_finished else 1
 
 
 if __name__ == "__main__":

@@ -29,6 +29,10 @@ def main(argv):
     args = argv[1:]
     new_pending = "--new-pending" in args
     args = [a for a in args if a != "--new-pending"]
+    unknown = [a for a in args if a.startswith("-")]
+    if unknown or any(not a.endswith(".py") for a in args):
+        print(__doc__, file=sys.stderr)
+        return 2
     oracle = find_oracle()
     if oracle is None:
         print("regen: no oracle found; run scripts/fetch-cpython.sh first", file=sys.stderr)

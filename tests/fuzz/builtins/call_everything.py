@@ -75,7 +75,7 @@ def receivers():
         ("method", lambda: Plain().method), ("builtin_method", lambda: [].append),
         ("cell", cell), ("code", lambda: gen.__code__), ("frame", frame), ("traceback", traceback),
         ("generator", gen), ("coroutine", coro), ("async_generator", agen),
-        ("module", lambda: sys), ("exception", lambda: ValueError("e", 1)),
+        ("module", lambda: type(sys)("m")), ("exception", lambda: ValueError("e", 1)),
         ("oserror", lambda: OSError(2, "gone", "f")), ("syntaxerror", lambda: SyntaxError("m", ("f", 1, 2, "t", 1, 3))),
         ("group", lambda: ExceptionGroup("g", [ValueError(1), TypeError(2)])),
     ]

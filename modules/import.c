@@ -43,6 +43,7 @@ typedef struct {
 } BuiltinModule;
 
 static const BuiltinModule builtin_modules[] = {
+    {"_contextvars", ft_contextvars_module_create_ref},
     {"_io", ft_io_module_create_ref},
     {"_thread", ft_thread_module_create_ref},
     {"builtins", NULL},

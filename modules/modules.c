@@ -175,3 +175,9 @@ ft_sys_get_borrow(const char *name)
     ft_decref(value);
     return value;
 }
+
+void
+ft_modules_thread_fini(void)
+{
+    ft_contextvars_thread_clear();
+}

@@ -39,6 +39,11 @@ int ft_modules_init(const FtModulesConfig *config);
 // has been printed, as CPython's flush_std_files).
 int ft_modules_flush_std_files(void);
 
+// Drops what the modules keep for the calling thread (its contextvars context), while the thread
+// can still run Python code (finalizers). Called as a thread's Python work ends, before
+// ft_eval_thread_fini.
+void ft_modules_thread_fini(void);
+
 // Releases the __main__ module's globals at exit, in the dict's order, so that the finalizers of
 // the objects they held run (__del__, a suspended generator's finally) as they do when CPython
 // 3.14's shutdown collects the __main__ module. Main thread, once, after the program ended.

@@ -60,6 +60,10 @@ FtObject *ft_sys_create_ref(const FtModulesConfig *config);
 FtObject *ft_thread_module_create_ref(void);
 // The time module (modules/time.c).
 FtObject *ft_time_module_create_ref(void);
+// The _contextvars module (modules/contextvars.c).
+FtObject *ft_contextvars_module_create_ref(void);
+// Drops the calling thread's current contextvars.Context (FtThreadState.context).
+void ft_contextvars_thread_clear(void);
 
 // What site.py adds to builtins (TODO(#4): run the real site module): exit and quit
 // (_sitebuiltins.Quitter objects). 0 or -1.

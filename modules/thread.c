@@ -587,8 +587,10 @@ thread_main(void *arg)
     ft_decref(boot->func);
     ft_decref(boot->args);
     ft_xdecref(boot->kwargs);
-    if (eval_ready)
+    if (eval_ready) {
+        ft_modules_thread_fini();
         ft_eval_thread_fini();
+    }
     // seq_cst: pairs with the loads in thread__count(); a statistic, but cheap enough to order.
     ft_atomic_add_ssize_seqcst(&boot->state->running, -1);
     ft_decref(boot->module);

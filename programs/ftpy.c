@@ -663,6 +663,7 @@ main(int argc, char **argv)
     if (ft_modules_flush_std_files() < 0 && status == 0)
         status = EXIT_FLUSH_FAILED;
     // TODO(#4): wait for non-daemon threads, run atexit callbacks, finalize the runtime.
+    ft_modules_thread_fini();
     ft_eval_thread_fini();
     free(sys_argv);
     fflush(stdout);

@@ -386,7 +386,7 @@ TEST(sys_module)
     CHECK(sys_value_is("byteorder", EXPECTED_SYS_BYTEORDER));
     CHECK(sys_value_is("platform", EXPECTED_SYS_PLATFORM));
     CHECK(sys_value_is("argv", "['prog.py', 'arg1']"));
-    CHECK(sys_value_is("builtin_module_names", "('_io', '_thread', 'builtins', 'sys', 'time')"));
+    CHECK(sys_value_is("builtin_module_names", "('_contextvars', '_io', '_thread', 'builtins', 'sys', 'time')"));
     CHECK(sys_value_is("int_info", EXPECTED_SYS_INT_INFO));
     CHECK(sys_value_is("float_info", EXPECTED_SYS_FLOAT_INFO));
     CHECK(sys_call_is("_is_gil_enabled", NULL, 0, EXPECTED_SYS_GIL));

@@ -25,6 +25,7 @@
 #include "objects/function.h"                // ft_function_* ft_cell_*
 #include "objects/int.h"                     // ft_int_*
 #include "objects/list.h"                    // ft_list_*
+#include "objects/method_def.h"              // FtCFunctionObject FT_METH_ANY_KEYWORD_KEYS
 #include "objects/module.h"                  // ft_module_check
 #include "objects/object.h"                  // ft_object_*
 #include "objects/set.h"                     // ft_set_*
@@ -970,6 +971,17 @@ ft_eval_op_call(FtObject *callable, FtStackRef *args, int total, FtObject *kwnam
     return res;
 }
 
+// True for a bound built-in method flagged FT_METH_ANY_KEYWORD_KEYS (str.format).
+static bool
+passes_any_keyword_keys(FtObject *func)
+{
+    if (ft_object_type(func) != &ft_cfunction_type)
+        return false;
+    FtCFunctionObject *f = (FtCFunctionObject *)func;
+    return f->self != NULL && ft_object_type(f->self) != &ft_module_type &&
+           (f->def->flags & FT_METH_ANY_KEYWORD_KEYS) != 0;
+}
+
 FtObject *
 ft_eval_op_call_ex(FtObject *func, FtObject *callargs, FtObject *kwargs)
 {
@@ -1006,10 +1018,14 @@ ft_eval_op_call_ex(FtObject *func, FtObject *callargs, FtObject *kwargs)
     for (Ft_ssize i = 0; i < nargs; i++)
         argv[i] = ft_tuple_get_item_borrow(args, i);
     if (nkw > 0) {
-        Ft_ssize pos = 0, k = 0;
+        bool drop_non_str = passes_any_keyword_keys(func);
+        Ft_ssize pos = 0, k = 0, seen = 0;
         FtObject *key, *value;
-        while (k < nkw && ft_dict_next(kwargs, &pos, &key, &value)) {
+        while (seen < nkw && ft_dict_next(kwargs, &pos, &key, &value)) {
+            seen++;
             if (!ft_str_check(key)) {
+                if (drop_non_str)
+                    continue;
                 ft_error_set_string(&ft_exc_type_error, "keywords must be strings");
                 goto done;
             }
@@ -1019,9 +1035,19 @@ ft_eval_op_call_ex(FtObject *func, FtObject *callargs, FtObject *kwargs)
             argv[nargs + k] = value;
             k++;
         }
-        if (k != nkw) {
+        if (seen != nkw) {
             ft_error_set_string(&ft_exc_runtime_error, "dictionary changed size during iteration");
             goto done;
+        }
+        if (k < nkw) {
+            // Keys were dropped: the names tuple holds exactly the k kept.
+            FtObject *kept = k > 0 ? ft_tuple_new_ref(k) : NULL;
+            if (k > 0 && kept == NULL)
+                goto done;
+            for (Ft_ssize i = 0; i < k; i++)
+                ft_tuple_set_item_steal_unlocked(kept, i, ft_new_ref(ft_tuple_get_item_borrow(kwnames, i)));
+            ft_decref(kwnames);
+            kwnames = kept;
         }
     }
     res = ft_object_vectorcall_ref(func, argv, (size_t)nargs, kwnames);

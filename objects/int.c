@@ -489,10 +489,10 @@ int_new(FtTypeObject *type, FtObject *const *args, size_t nargsf, FtObject *kwna
     Ft_ssize nargs = ft_vectorcall_nargs(nargsf);
     Ft_ssize nkw = kwnames == NULL ? 0 : ft_tuple_size(kwnames);
     FtObject *x = NULL, *base_obj = NULL;
-    // CPython's int(...) call has a positional fast path with its own count message; keywords and
-    // subclasses go through argument clinic. TODO(#4): int.__new__(int, 1, 2, 3) takes clinic's
-    // path in CPython too, but reaches here exactly like int(1, 2, 3).
-    if ((nkw > 0 || type != &ft_int_type) && nargs + nkw > 2)
+    // CPython's int(...) call has a positional fast path with its own count message; keywords,
+    // subclasses and int.__new__(int, ...) go through argument clinic.
+    bool clinic = nkw > 0 || type != &ft_int_type || (nargsf & FT_VECTORCALL_FROM_NEW_METHOD) != 0;
+    if (clinic && nargs + nkw > 2)
         return ft_error_format(&ft_exc_type_error, "int() takes at most 2 %sarguments (%zd given)",
                                nargs == 0 ? "keyword " : "", nargs + nkw);
     if (nargs > 2)

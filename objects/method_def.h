@@ -34,6 +34,10 @@ enum {
     // The method replaces the slot wrapper of the same name (CPython's METH_COEXIST), so that a
     // type can give e.g. __getitem__ a faster entry point and its own argument-error text.
     FT_METH_COEXIST = 0x0040,
+    // f(**mapping) on the bound method passes non-str keys through silently (they can never
+    // match a parameter), as CPython's METH_VARARGS | METH_KEYWORDS methods receive the mapping
+    // itself: "abc".format(**{1: 2}) is 'abc' where most calls raise "keywords must be strings".
+    FT_METH_ANY_KEYWORD_KEYS = 0x0100,
 };
 
 struct FtMethodDef {

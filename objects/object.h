@@ -28,11 +28,16 @@ enum { FT_LT = 0, FT_LE = 1, FT_EQ = 2, FT_NE = 3, FT_GT = 4, FT_GE = 5 };
 
 // The vectorcall nargsf flag: the caller allows args[-1] to be overwritten temporarily.
 #define FT_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
+// The nargsf flag that T.__new__(S, ...) sets when it calls tp_new: CPython calls a built-in type
+// through a fast path of its own but T.__new__ through argument clinic, and a few argument errors
+// differ between the two ("int expected at most 2 arguments, got 3" vs "int() takes at most 2
+// arguments (3 given)"). Only such a tp_new reads it; everyone else masks it away.
+#define FT_VECTORCALL_FROM_NEW_METHOD ((size_t)1 << (8 * sizeof(size_t) - 2))
 
 static inline Ft_ssize
 ft_vectorcall_nargs(size_t nargsf)
 {
-    return (Ft_ssize)(nargsf & ~FT_VECTORCALL_ARGUMENTS_OFFSET);
+    return (Ft_ssize)(nargsf & ~(FT_VECTORCALL_ARGUMENTS_OFFSET | FT_VECTORCALL_FROM_NEW_METHOD));
 }
 
 // The built-in type objects of the core (static, immortal, readied by ft_objects_init).

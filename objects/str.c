@@ -1151,7 +1151,9 @@ static const FtMethodDef str_methods[] = {
     STR_O(join), STR_FAST_KW(expandtabs), STR_FAST(center), STR_FAST(ljust), STR_FAST(rjust),
     STR_O(zfill), STR_O(translate), STR_FAST_KW(encode),
     {"maketrans", {.fast = ft_str_method_maketrans}, FT_METH_FASTCALL | FT_METH_STATIC, NULL},
-    STR_FAST_KW(format), STR_O(format_map), STR_O(__format__),
+    {"format", {.fast_kw = ft_str_method_format},
+     FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_ANY_KEYWORD_KEYS, NULL},
+    STR_O(format_map), STR_O(__format__),
     {"__getnewargs__", {.noargs = str_getnewargs}, FT_METH_NOARGS, NULL},
     {NULL, {NULL}, 0, NULL},
 };

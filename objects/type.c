@@ -598,7 +598,7 @@ tp_new_wrapper(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *
     if (staticbase != NULL && staticbase->tp_new != type->tp_new)
         return ft_error_format(&ft_exc_type_error, "%s.__new__(%s) is not safe, use %s.__new__()",
                                type->tp_name, subtype->tp_name, staticbase->tp_name);
-    return type->tp_new(subtype, args + 1, (size_t)(nargs - 1), kwnames);
+    return type->tp_new(subtype, args + 1, (size_t)(nargs - 1) | FT_VECTORCALL_FROM_NEW_METHOD, kwnames);
 }
 
 static const FtMethodDef tp_new_def = {

@@ -6,7 +6,7 @@ class B: pass
 class C(A): pass
 class D(C): pass
 
-N = 150
+N = 40
 made = []
 
 def flip(done, first, second):

@@ -136,12 +136,17 @@ FtObject *
 ft_int_raise_format_error(FtObject *self, const FtNumError *err)
 {
     // The value libraries name the base type; CPython names the object's own type ('bool').
-    static const char prefix[] = "Unknown format code ";
+    static const char code_prefix[] = "Unknown format code ";
+    static const char spec_prefix[] = "Invalid format specifier ";
+    static const char type_part[] = " for object of type '";
     const char *m = err->message;
-    size_t plen = sizeof prefix - 1;
-    if (err->kind != FT_NUM_ERROR_VALUE || strncmp(m, prefix, plen) != 0)
+    if (err->kind != FT_NUM_ERROR_VALUE || (strncmp(m, code_prefix, sizeof code_prefix - 1) != 0 &&
+                                            strncmp(m, spec_prefix, sizeof spec_prefix - 1) != 0))
         return ft_int_raise_num_error(err);
-    const char *tail = strstr(m + plen, " for object of type '");
+    // The last occurrence: a format specifier may itself contain the type part's text.
+    const char *tail = NULL;
+    for (const char *p = strstr(m, type_part); p != NULL; p = strstr(p + 1, type_part))
+        tail = p;
     if (tail == NULL)
         return ft_int_raise_num_error(err);
     char buf[FT_NUM_ERROR_MESSAGE_MAX + 256];
@@ -810,14 +815,19 @@ int_to_bytes(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject *kw
             return ft_error_format(&ft_exc_overflow_error,
                                    "Python int too large to convert to C ssize_t");
         length = (Ft_ssize)v;
-        if (length < 0)
-            return ft_error_format(&ft_exc_value_error, "length argument must be non-negative");
     }
+    // CPython's order: the byteorder type, the signed flag, the byteorder value, then the length.
     int big_endian, is_signed = 0;
-    if (byteorder_arg("to_bytes", a[1], &big_endian) < 0)
+    if (a[1] != NULL && !ft_str_check(a[1])) {
+        (void)byteorder_arg("to_bytes", a[1], &big_endian);   // raises the TypeError
         return NULL;
+    }
     if (a[2] != NULL && (is_signed = ft_object_is_true(a[2])) < 0)
         return NULL;
+    if (byteorder_arg("to_bytes", a[1], &big_endian) < 0)
+        return NULL;
+    if (length < 0)
+        return ft_error_format(&ft_exc_value_error, "length argument must be non-negative");
     FtObject *res = ft_bytes_new_uninit_ref(length);
     if (res == NULL)
         return NULL;

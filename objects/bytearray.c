@@ -38,7 +38,7 @@
 #include "objects/object.h"         // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/slice.h"          // ft_slice_*
 #include "objects/str.h"            // ft_str_*
-#include "objects/str_methods.h"    // ft_str_encode ft_str_decode_ref
+#include "objects/str_methods.h"    // ft_str_encode ft_str_decode_ref ft_str_check_utf8_arg
 #include "objects/tuple.h"          // ft_tuple_*
 #include "objects/type.h"           // ft_type_ready
 #include "runtime/object_lock.h"    // FT_BEGIN_CRITICAL_SECTION_OBJECT FT_ASSERT_LOCKED
@@ -139,8 +139,11 @@ byte_arg(FtObject *op)
     return (int)v;
 }
 
+// What an out-of-range int argument is: a subscript, a size, or a method's position.
+enum { INDEX_SUBSCRIPT, INDEX_COUNT, INDEX_POSITION };
+
 static int
-index_arg(FtObject *op, Ft_ssize *out)
+index_arg_kind(FtObject *op, Ft_ssize *out, int kind)
 {
     if (!ft_int_check(op)) {
         ft_error_format(&ft_exc_type_error, "'%.200s' object cannot be interpreted as an integer",
@@ -151,7 +154,13 @@ index_arg(FtObject *op, Ft_ssize *out)
     int64_t v = ft_int_as_int64(op, &ok);
     if (!ok) {
         ft_error_clear();
-        ft_error_format(&ft_exc_index_error, "cannot fit 'int' into an index-sized integer");
+        // Subscripts raise IndexError; a count or a method's position overflows as CPython does.
+        if (kind == INDEX_SUBSCRIPT)
+            ft_error_format(&ft_exc_index_error, "cannot fit 'int' into an index-sized integer");
+        else if (kind == INDEX_COUNT)
+            ft_error_format(&ft_exc_overflow_error, "cannot fit 'int' into an index-sized integer");
+        else
+            ft_error_format(&ft_exc_overflow_error, "Python int too large to convert to C ssize_t");
         return -1;
     }
     *out = (Ft_ssize)v;
@@ -356,6 +365,23 @@ bytearray_repr(FtObject *op)
 static FtObject *
 bytearray_richcompare(FtObject *v, FtObject *w, int op)
 {
+    bool vm = ft_memoryview_check(v), wm = ft_memoryview_check(w);
+    if ((vm || wm) && (ft_bytearray_check(v) || ft_bytearray_check(w))) {
+        // A memoryview compares by its simple buffer: a copy of its bytes taken now. One with
+        // no simple buffer (strided, or released) leaves the comparison NotImplemented.
+        FtObject *mv = vm ? v : w;
+        if (!ft_memoryview_is_c_contiguous(mv))
+            return FT_NOT_IMPLEMENTED;
+        FtObject *snap = ft_memoryview_to_bytes_ref(mv);
+        if (snap == NULL) {
+            ft_error_clear();
+            return FT_NOT_IMPLEMENTED;
+        }
+        FtObject *res = vm ? bytearray_richcompare(snap, w, op)
+                           : bytearray_richcompare(v, snap, op);
+        ft_decref(snap);
+        return res;
+    }
     bool vb = ft_bytes_check(v), wb = ft_bytes_check(w);
     if ((!vb && !ft_bytearray_check(v)) || (!wb && !ft_bytearray_check(w)))
         return FT_NOT_IMPLEMENTED;
@@ -394,7 +420,7 @@ bytearray_subscript(FtObject *op, FtObject *key)
 {
     if (ft_int_check(key)) {
         Ft_ssize i;
-        if (index_arg(key, &i) < 0)
+        if (index_arg_kind(key, &i, INDEX_SUBSCRIPT) < 0)
             return NULL;
         FtObject *res = NULL;
         FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
@@ -568,7 +594,8 @@ bytearray_ass_subscript(FtObject *op, FtObject *key, FtObject *value)
     }
     Ft_ssize i;
     int v = 0;
-    if (index_arg(key, &i) < 0 || (value != NULL && (v = byte_arg(value)) < 0))
+    if (index_arg_kind(key, &i, INDEX_SUBSCRIPT) < 0
+        || (value != NULL && (v = byte_arg(value)) < 0))
         return -1;
     int res = 0;
     FT_BEGIN_CRITICAL_SECTION_OBJECT(op);
@@ -733,9 +760,12 @@ bytearray_fill(FtObject *self, FtObject *x, FtObject *encoding, FtObject *errors
         FtObject *a = i == 0 ? encoding : errors;
         if (a != NULL && !ft_str_check(a)) {
             ft_error_format(&ft_exc_type_error, "bytearray() argument '%s' must be str, not %.50s",
-                            i == 0 ? "encoding" : "errors", a->ob_type->tp_name);
+                            i == 0 ? "encoding" : "errors",
+                            ft_object_is_none(a) ? "None" : a->ob_type->tp_name);
             return -1;
         }
+        if (a != NULL && ft_str_check_utf8_arg(a) < 0)
+            return -1;
     }
     // __init__ empties the bytearray before it looks at the source, as CPython does.
     int cleared;
@@ -767,7 +797,7 @@ bytearray_fill(FtObject *self, FtObject *x, FtObject *encoding, FtObject *errors
         if (buf == NULL)
             return -1;
     } else if (ft_int_check(x)) {
-        if (index_arg(x, &n) < 0)
+        if (index_arg_kind(x, &n, INDEX_COUNT) < 0)
             return -1;
         if (n < 0) {
             ft_error_set_string(&ft_exc_value_error, "negative count");
@@ -948,8 +978,12 @@ bytearray_extend_method(FtObject *self, FtObject *iterable)
             return NULL;
         return ft_none_ref();
     }
-    if (ft_str_check(iterable))
+    if (ft_str_check(iterable)) {
+        // CPython rejects a str only once it yields an item, so '' extends by nothing.
+        if (ft_str_length(iterable) == 0)
+            return ft_none_ref();
         return ft_error_format(&ft_exc_type_error, "expected iterable of integers; got: 'str'");
+    }
     // A buffer extends as a slice assignment, which wants a simple (C-contiguous) buffer.
     if (ft_memoryview_check(iterable) && !ft_memoryview_is_c_contiguous(iterable))
         return ft_error_format(&ft_exc_type_error, "can't set bytearray slice from memoryview");
@@ -974,6 +1008,17 @@ bytearray_extend_method(FtObject *self, FtObject *iterable)
     return r < 0 ? NULL : ft_none_ref();
 }
 
+// __sizeof__(): the object plus its byte buffer's capacity. @locked
+static FtObject *
+bytearray_sizeof_method(FtObject *self)
+{
+    Ft_ssize cap;
+    FT_BEGIN_CRITICAL_SECTION_OBJECT(self);
+    cap = BA(self)->allocated;
+    FT_END_CRITICAL_SECTION_OBJECT();
+    return ft_int_from_int64_ref((int64_t)(self->ob_type->tp_basicsize + (cap > 0 ? cap : 0)));
+}
+
 // insert(index, item, /) @locked
 static FtObject *
 bytearray_insert_method(FtObject *self, FtObject *const *args, Ft_ssize nargs)
@@ -981,7 +1026,7 @@ bytearray_insert_method(FtObject *self, FtObject *const *args, Ft_ssize nargs)
     if (nargs != 2)
         return ft_error_format(&ft_exc_type_error, "insert expected 2 arguments, got %zd", nargs);
     Ft_ssize where;
-    if (index_arg(args[0], &where) < 0)
+    if (index_arg_kind(args[0], &where, INDEX_POSITION) < 0)
         return NULL;
     int v = byte_arg(args[1]);
     if (v < 0)
@@ -1014,7 +1059,7 @@ bytearray_pop_method(FtObject *self, FtObject *const *args, Ft_ssize nargs)
         return ft_error_format(&ft_exc_type_error, "pop expected at most 1 argument, got %zd",
                                nargs);
     Ft_ssize i = -1;
-    if (nargs == 1 && index_arg(args[0], &i) < 0)
+    if (nargs == 1 && index_arg_kind(args[0], &i, INDEX_POSITION) < 0)
         return NULL;
     int v = ft_bytearray_pop(self, i);
     return v < 0 ? NULL : ft_int_from_int64_ref(v);
@@ -1197,8 +1242,16 @@ bytearray_reduce_ex_method(FtObject *self, FtObject *const *args, Ft_ssize nargs
     int64_t proto = 0;
     if (nargs == 1) {
         Ft_ssize p = ft_number_as_ssize(args[0], &ft_exc_overflow_error);
-        if (p == -1 && ft_error_occurred())
-            return NULL;
+        if (p == -1 && ft_error_occurred()) {
+            if (!ft_error_matches(&ft_exc_overflow_error))
+                return NULL;
+            ft_error_clear();
+            p = INT64_MAX;
+        }
+        // The protocol is a C int, as in CPython.
+        if (p > INT32_MAX || p < INT32_MIN)
+            return ft_error_format(&ft_exc_overflow_error,
+                                   "Python int too large to convert to C int");
         proto = p;
     }
     return reduce_common(self, proto);
@@ -1315,6 +1368,8 @@ FT_BYTES_SHARED_METHODS(BA_WRAP)
 static const FtMethodDef bytearray_methods[] = {
     FT_BYTES_SHARED_METHODS(BA_DEF)
     {"append", {.o = bytearray_append_method}, FT_METH_O, NULL},
+    {"__sizeof__", {.noargs = bytearray_sizeof_method}, FT_METH_NOARGS,
+     "Returns the size of the bytearray object in memory, in bytes."},
     {"extend", {.o = bytearray_extend_method}, FT_METH_O, NULL},
     {"insert", {.fast = bytearray_insert_method}, FT_METH_FASTCALL, NULL},
     {"pop", {.fast = bytearray_pop_method}, FT_METH_FASTCALL, NULL},

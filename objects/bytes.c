@@ -28,7 +28,7 @@
 #include "objects/object.h"        // ft_object_* FT_VAR_OBJECT_HEAD_INIT
 #include "objects/slice.h"         // ft_slice_*
 #include "objects/str.h"           // ft_str_*
-#include "objects/str_methods.h"   // ft_str_encode
+#include "objects/str_methods.h"   // ft_str_encode ft_str_check_utf8_arg
 #include "objects/tuple.h"         // ft_tuple_*
 #include "objects/type.h"          // ft_type_ready
 #include "runtime/refcount.h"      // ft_object_set_immortal
@@ -513,7 +513,9 @@ bytes_new_exact(FtObject *const *args, size_t nargsf, FtObject *kwnames)
         if (a[i] != NULL && !ft_str_check(a[i]))
             return ft_error_format(&ft_exc_type_error,
                                    "bytes() argument '%s' must be str, not %.50s", new_kwlist[i],
-                                   a[i]->ob_type->tp_name);
+                                   ft_object_is_none(a[i]) ? "None" : a[i]->ob_type->tp_name);
+        if (a[i] != NULL && ft_str_check_utf8_arg(a[i]) < 0)
+            return NULL;
     }
     FtObject *x = a[0];
     if (x == NULL) {

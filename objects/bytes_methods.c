@@ -29,7 +29,7 @@
 #include "objects/memoryview.h"    // ft_memoryview_* (checks, snapshots)
 #include "objects/object.h"        // ft_object_is_none
 #include "objects/str.h"           // ft_str_*
-#include "objects/str_methods.h"   // ft_str_decode_ref ft_str_encode
+#include "objects/str_methods.h"   // ft_str_decode_ref ft_str_encode ft_str_check_utf8_arg
 #include "objects/tuple.h"         // ft_tuple_*
 #include "runtime/object_lock.h"   // FT_BEGIN_CRITICAL_SECTION_OBJECT (a bytearray fill byte)
 #include "runtime/refcount.h"      // ft_decref
@@ -1360,6 +1360,8 @@ ft_bytes_method_decode(FtObject *self, FtObject *const *args, Ft_ssize nargs, Ft
             return ft_error_format(&ft_exc_type_error, "decode() argument '%s' must be str, not %.50s",
                                    names[k],
                                    ft_object_is_none(a[k]) ? "None" : a[k]->ob_type->tp_name);
+        if (ft_str_check_utf8_arg(a[k]) < 0)
+            return NULL;
         if (k == 0)
             enc = ft_str_as_utf8(a[k], NULL);
         else

@@ -43,7 +43,7 @@
 #include "objects/object.h"         // ft_object_* FT_VAR_OBJECT_HEAD_INIT FT_NOT_IMPLEMENTED
 #include "objects/slice.h"          // ft_slice_check ft_slice_unpack ft_slice_adjust_indices
 #include "objects/str.h"            // ft_str_*
-#include "objects/str_methods.h"    // ft_str_encode
+#include "objects/str_methods.h"    // ft_str_encode ft_str_check_utf8_arg
 #include "objects/tuple.h"          // ft_tuple_*
 #include "objects/type.h"           // ft_type_ready
 #include "runtime/object_lock.h"    // FT_BEGIN_CRITICAL_SECTION_OBJECT
@@ -1162,6 +1162,8 @@ memoryview_tobytes(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObje
             return ft_error_format(&ft_exc_type_error,
                                    "tobytes() argument 'order' must be str or None, not %.50s",
                                    order->ob_type->tp_name);
+        if (ft_str_check_utf8_arg(order) < 0)
+            return NULL;
         if (!ft_str_equal_cstr(order, "C") && !ft_str_equal_cstr(order, "F") &&
             !ft_str_equal_cstr(order, "A"))
             return ft_error_format(&ft_exc_value_error, "order must be 'C', 'F' or 'A'");
@@ -1386,7 +1388,7 @@ memoryview_cast(FtObject *self, FtObject *const *args, Ft_ssize nargs, FtObject 
     if (!ft_str_check(a[0]))
         return ft_error_format(&ft_exc_type_error,
                                "cast() argument 'format' must be str, not %.50s",
-                               a[0]->ob_type->tp_name);
+                               ft_object_is_none(a[0]) ? "None" : a[0]->ob_type->tp_name);
     MemoryViewObject *mv = MV(self);
     if (check_released(mv) < 0)
         return NULL;

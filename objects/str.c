@@ -1121,6 +1121,20 @@ static FtObject *str_iter(FtObject *op);
 
 /* --- Methods --- */
 
+// __sizeof__(): the same figure object.__sizeof__ gives, owned by str so that the unbound
+// descriptor checks its receiver.
+static FtObject *
+str_sizeof_method(FtObject *self)
+{
+    FtTypeObject *type = self->ob_type;
+    Ft_ssize size = type->tp_basicsize;
+    if (type->tp_itemsize != 0) {
+        Ft_ssize n = ((FtVarObject *)self)->ob_size;
+        size += (n < 0 ? -n : n) * type->tp_itemsize;
+    }
+    return ft_int_from_int64_ref((int64_t)size);
+}
+
 static FtObject *
 str_getnewargs(FtObject *self)
 {
@@ -1155,6 +1169,8 @@ static const FtMethodDef str_methods[] = {
      FT_METH_FASTCALL | FT_METH_KEYWORDS | FT_METH_ANY_KEYWORD_KEYS, NULL},
     STR_O(format_map), STR_O(__format__),
     {"__getnewargs__", {.noargs = str_getnewargs}, FT_METH_NOARGS, NULL},
+    {"__sizeof__", {.noargs = str_sizeof_method}, FT_METH_NOARGS,
+     "Return the size of the string in memory, in bytes."},
     {NULL, {NULL}, 0, NULL},
 };
 

@@ -306,6 +306,18 @@ encode_handle(ByteBuf *b, Codec codec, ErrorHandler h, const char *errors, FtObj
     }
 }
 
+int
+ft_str_check_utf8_arg(FtObject *s)
+{
+    // A str argument is handed on as UTF-8, so a lone surrogate fails as the strict encoder does.
+    Ft_ssize n;
+    char *buf = ft_str_encode(s, "utf-8", "strict", &n);
+    if (buf == NULL)
+        return -1;
+    free(buf);
+    return 0;
+}
+
 char *
 ft_str_encode(FtObject *s, const char *encoding, const char *errors, Ft_ssize *size)
 {

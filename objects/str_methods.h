@@ -91,6 +91,9 @@ FtObject *ft_str_method___format__(FtObject *self, FtObject *spec);
 // UnicodeEncodeError, LookupError ("unknown encoding: x", "unknown error handler name 'x'") or
 // MemoryError. errors NULL means "strict".
 char *ft_str_encode(FtObject *s, const char *encoding, const char *errors, Ft_ssize *size);
+// Raises UnicodeEncodeError (as the strict UTF-8 encoder) if str s holds a surrogate.
+// Returns 0 or -1.
+int ft_str_check_utf8_arg(FtObject *s);
 // data[0..size) decoded to a new str (empty data: the empty str, whatever the encoding), or NULL with UnicodeDecodeError, LookupError or TypeError
 // (xmlcharrefreplace cannot decode).
 FtObject *ft_str_decode_ref(const char *data, Ft_ssize size, const char *encoding,

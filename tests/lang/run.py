@@ -39,9 +39,14 @@ def parse_expected(path):
 
 
 def program_env():
-    """The environment both ftpy and the oracle run in: fixed locale, hash seed and encoding."""
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
-            "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8"}
+    """The environment both ftpy and the oracle run in: fixed locale, hash seed and encoding, plus
+    the sanitizers' settings that ctest gives (halt on the first report, TSan's suppressions)."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
+           "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8"}
+    for name in ("ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
 
 
 def run_program(interpreter, test):

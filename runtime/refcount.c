@@ -122,6 +122,14 @@ dealloc_now(FtThreadState *ts, FtObject *op)
 void
 ft_object_dealloc(FtObject *op)
 {
+    // A leaf without a finalizer is freed at once, without the thread-state lookup: floats, ints
+    // and strs, the bulk of all frees. A type without tp_traverse holds no objects the collector
+    // must see, so its destructor cannot start a deep nest.
+    FtTypeObject *type = op->ob_type;
+    if (type->tp_traverse == NULL && type->tp_finalize == NULL) {
+        type->tp_dealloc(op);
+        return;
+    }
     FtThreadState *ts = ft_thread_state_current();
     if (ts == NULL) {
         dealloc_now(NULL, op);
